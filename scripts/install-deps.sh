@@ -5,10 +5,16 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite libgl-dev
-  libboost1.81-dev libboost-json1.81-dev
   libhiredis-dev libsqlite3-dev libssl-dev libsodium-dev libtomlplusplus-dev
   redis-server openssl curl xvfb xauth
 )
+
+# Debian 12 ships Boost 1.81 as versioned packages; newer releases (Ubuntu 24.04) default to a newer Boost.
+if apt-cache show libboost1.81-dev >/dev/null 2>&1 || dpkg-query -W libboost1.81-dev >/dev/null 2>&1; then
+  packages+=(libboost1.81-dev libboost-json1.81-dev)
+else
+  packages+=(libboost-dev libboost-json-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
