@@ -12,7 +12,10 @@ class SessionEvents {
 public:
     virtual ~SessionEvents() = default;
     // These tokens (by their stored hash) are revoked: close their sockets with 4001.
-    virtual void tokensRevoked(std::int64_t userId, const std::vector<std::string>& tokenHashes) = 0;
+    virtual void tokensRevoked(std::int64_t userId,
+                               const std::vector<std::string>& tokenHashes) = 0;
+    // True while the user has at least one live socket (on any node this registry knows of).
+    virtual bool isOnline(std::int64_t userId) const = 0;
 };
 
-} // namespace server::domain
+}  // namespace server::domain

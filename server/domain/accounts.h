@@ -1,0 +1,83 @@
+// The accounts and sessions service: registration, login, tokens, profiles and user lookup.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/wire_types.h"
+#include "server/config/settings.h"
+#include "server/domain/clock.h"
+#include "server/domain/rate_limiter.h"
+#include "server/domain/session_events.h"
+#include "server/store/database.h"
+#include "server/store/user_repository.h"
+#include "server/store/writer.h"
+
+namespace server::domain {
+
+// Who made an authenticated request: the user and the stored hash of the token used.
+struct AuthContext {
+    std::int64_t userId = 0;
+    std::string tokenHash;
+};
+
+// PROTOCOL.md "Accounts and sessions". Every member is thread-safe and may block (password
+// hashing, waiting for the writer's commit): call it from a worker thread, never the writer's.
+// Failures are thrown as protocol::ApiError.
+class Accounts {
+public:
+    Accounts(store::Database& database, store::Writer& writer, const config::Settings& settings,
+             SessionEvents& events);
+    Accounts(store::Database& database, store::Writer& writer, const config::Settings& settings,
+             SessionEvents& events, const Clock& clock);
+
+    // The caller of a bearer token; nullopt for an unknown or revoked one. Cheap: one hash and
+    // one indexed read.
+    std::optional<AuthContext> authenticate(std::string_view token);
+
+    // `address` is the client's address, for the per-address limits.
+    protocol::AuthResponse registerUser(const protocol::RegisterRequest& request,
+                                        std::string_view address);
+    protocol::AuthResponse login(const protocol::LoginRequest& request, std::string_view address);
+    // Revokes the caller's token and has its sockets closed.
+    void logout(const AuthContext& caller);
+
+    protocol::MeResponse me(const AuthContext& caller);
+    protocol::User patchMe(const AuthContext& caller, const protocol::PatchMeRequest& request);
+    // Revokes every other token of the caller and has their sockets closed.
+    void changePassword(const AuthContext& caller, const protocol::PasswordChangeRequest& request);
+    // Users whose username or display name starts with `prefix`, ignoring case; at most 20.
+    std::vector<protocol::User> search(const AuthContext& caller, std::string_view prefix);
+    protocol::User userById(const AuthContext& caller, std::int64_t userId);
+
+    // The user as others see it (status from the session registry); throws ApiError NotFound.
+    protocol::User user(std::int64_t userId);
+    // The user's last socket is gone: stores last_seen (asynchronously).
+    void socketsClosed(std::int64_t userId);
+
+private:
+    struct Issued {
+        std::string token;
+        std::string tokenHash;
+    };
+    Issued issueToken() const;
+    protocol::User present(const store::UserRow& row) const;
+    void checkLoginLimits(const std::string& usernameKey, const std::string& addressKey) const;
+
+    store::Database& m_database;
+    store::Writer& m_writer;
+    const config::Settings& m_settings;
+    SessionEvents& m_events;
+    std::unique_ptr<Clock> m_ownClock;
+    const Clock& m_clock;
+    RateLimiter m_loginFailuresByUser;
+    RateLimiter m_loginFailuresByAddress;
+    RateLimiter m_registrations;
+    std::string m_dummyHash;  // verified against when the user does not exist, to even out timing
+};
+
+}  // namespace server::domain
