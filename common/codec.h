@@ -1,9 +1,13 @@
 // The JSON codec of the wire protocol: the one place where field names live.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/value.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/errors.h"
 #include "common/wire_types.h"
@@ -34,11 +38,69 @@ boost::json::value toJson(const PasswordChangeRequest& v);
 boost::json::value toJson(const ClientFrame& v);
 boost::json::value toJson(const ServerFrame& v);
 
+// A JSON array of the encoded items (search results, chat lists, ...).
+template <class T>
+boost::json::value toJson(const std::vector<T>& items) {
+    boost::json::array array;
+    array.reserve(items.size());
+    for (const T& item : items) {
+        array.push_back(toJson(item));
+    }
+    return array;
+}
+
 // Decoding. A missing required field or a field of the wrong type throws
 // ApiError(BadRequest, "<field>: <problem>"); unknown fields are ignored. Decoding checks
 // shapes and types only; validation.h checks values (lengths, character sets).
 template <class T>
 T fromJson(const boost::json::value& json);
+
+// Defined in the codec's source files for every type above (and arrays of the objects); using
+// fromJson with any other type fails to link.
+template <>
+User fromJson<User>(const boost::json::value& json);
+template <>
+Media fromJson<Media>(const boost::json::value& json);
+template <>
+Message fromJson<Message>(const boost::json::value& json);
+template <>
+Chat fromJson<Chat>(const boost::json::value& json);
+template <>
+Event fromJson<Event>(const boost::json::value& json);
+template <>
+Notification fromJson<Notification>(const boost::json::value& json);
+template <>
+FriendRequest fromJson<FriendRequest>(const boost::json::value& json);
+template <>
+Member fromJson<Member>(const boost::json::value& json);
+template <>
+AuthResponse fromJson<AuthResponse>(const boost::json::value& json);
+template <>
+MeResponse fromJson<MeResponse>(const boost::json::value& json);
+template <>
+RegisterRequest fromJson<RegisterRequest>(const boost::json::value& json);
+template <>
+LoginRequest fromJson<LoginRequest>(const boost::json::value& json);
+template <>
+PatchMeRequest fromJson<PatchMeRequest>(const boost::json::value& json);
+template <>
+PasswordChangeRequest fromJson<PasswordChangeRequest>(const boost::json::value& json);
+template <>
+ClientFrame fromJson<ClientFrame>(const boost::json::value& json);
+template <>
+ServerFrame fromJson<ServerFrame>(const boost::json::value& json);
+template <>
+std::vector<User> fromJson<std::vector<User>>(const boost::json::value& json);
+template <>
+std::vector<Chat> fromJson<std::vector<Chat>>(const boost::json::value& json);
+template <>
+std::vector<Message> fromJson<std::vector<Message>>(const boost::json::value& json);
+template <>
+std::vector<Member> fromJson<std::vector<Member>>(const boost::json::value& json);
+template <>
+std::vector<Notification> fromJson<std::vector<Notification>>(const boost::json::value& json);
+template <>
+std::vector<Event> fromJson<std::vector<Event>>(const boost::json::value& json);
 
 // parseJson + fromJson.
 template <class T>
@@ -59,5 +121,22 @@ std::string_view toString(Role role);      // "owner", "admin", "moderator", "me
 std::string_view toString(ChatKind kind);  // "direct", "group"
 std::string_view toString(Presence p);     // "online", "offline"
 std::optional<Role> roleFromString(std::string_view s);
+std::optional<ChatKind> chatKindFromString(std::string_view s);
+std::optional<Presence> presenceFromString(std::string_view s);
 
-} // namespace protocol
+// The `type` of an Event (PROTOCOL.md "Messages and the chat event log").
+namespace eventType {
+inline constexpr std::string_view MessageCreated = "message.created";
+inline constexpr std::string_view MessageEdited = "message.edited";
+inline constexpr std::string_view MessageDeleted = "message.deleted";
+inline constexpr std::string_view ReactionChanged = "reaction.changed";
+inline constexpr std::string_view PinChanged = "pin.changed";
+inline constexpr std::string_view MemberAdded = "member.added";
+inline constexpr std::string_view MemberRemoved = "member.removed";
+inline constexpr std::string_view MemberUnbanned = "member.unbanned";
+inline constexpr std::string_view MemberRole = "member.role";
+inline constexpr std::string_view MemberMuted = "member.muted";
+inline constexpr std::string_view ChatUpdated = "chat.updated";
+}  // namespace eventType
+
+}  // namespace protocol

@@ -21,7 +21,7 @@ enum class ErrorCode {
     UnsupportedMediaType,
     RateLimited,
     InsufficientStorage,
-    Internal, // never sent for bad input; only for a fault of the server itself
+    Internal,  // never sent for bad input; only for a fault of the server itself
 };
 
 // "bad_request", "unauthorized", ...: the `code` of the error body.
@@ -48,7 +48,7 @@ private:
     std::optional<int> m_retryAfterMs;
 };
 
-} // namespace protocol
+}  // namespace protocol
 
 template <>
 struct std::is_error_code_enum<protocol::ErrorCode> : std::true_type {};

@@ -9,13 +9,13 @@
 
 namespace protocol {
 
-using Id = std::int64_t;        // positive, below 2^53
-using Timestamp = std::int64_t; // milliseconds since the Unix epoch, UTC
-using MediaId = std::string;    // lowercase hex SHA-256 of the bytes
+using Id = std::int64_t;         // positive, below 2^53
+using Timestamp = std::int64_t;  // milliseconds since the Unix epoch, UTC
+using MediaId = std::string;     // lowercase hex SHA-256 of the bytes
 
 enum class Presence { Offline, Online };
 enum class ChatKind { Direct, Group };
-enum class Role { Member, Moderator, Admin, Owner }; // ascending rank
+enum class Role { Member, Moderator, Admin, Owner };  // ascending rank
 
 struct User {
     Id id = 0;
@@ -49,7 +49,7 @@ struct Message {
     std::vector<Media> media;
     std::optional<Timestamp> editedTs;
     bool deleted = false;
-    std::map<std::string, std::vector<Id>> reactions; // emoji -> user ids
+    std::map<std::string, std::vector<Id>> reactions;  // emoji -> user ids
     bool operator==(const Message&) const = default;
 };
 
@@ -71,8 +71,8 @@ struct Chat {
     std::int64_t unread = 0;
     Role myRole = Role::Member;
     std::int64_t memberCount = 0;
-    std::optional<User> peer;               // direct chats only
-    std::optional<std::int64_t> peerReadSeq; // direct chats only
+    std::optional<User> peer;                 // direct chats only
+    std::optional<std::int64_t> peerReadSeq;  // direct chats only
     std::optional<Timestamp> notificationsMutedUntil;
     ChatSettings settings;
     std::optional<Message> lastMessage;
@@ -84,9 +84,9 @@ struct Event {
     Id chatId = 0;
     std::int64_t seq = 0;
     Timestamp ts = 0;
-    std::string type; // "message.created", "member.added", ... (see codec.h eventType constants)
+    std::string type;  // "message.created", "member.added", ... (see codec.h eventType)
     Id actor = 0;
-    std::string dataJson; // serialised `data` object, produced and parsed by the codec
+    std::string dataJson;  // serialised `data` object, produced and parsed by the codec
     bool operator==(const Event&) const = default;
 };
 
@@ -123,11 +123,13 @@ struct RegisterRequest {
     std::string username;
     std::string password;
     std::optional<std::string> displayName;
+    bool operator==(const RegisterRequest&) const = default;
 };
 struct LoginRequest {
     std::string username;
     std::string password;
     std::optional<std::string> device;
+    bool operator==(const LoginRequest&) const = default;
 };
 struct AuthResponse {
     std::string token;
@@ -144,10 +146,12 @@ struct PatchMeRequest {
     std::optional<std::string> displayName;
     bool avatarPresent = false;
     std::optional<MediaId> avatar;
+    bool operator==(const PatchMeRequest&) const = default;
 };
 struct PasswordChangeRequest {
     std::string oldPassword;
     std::string newPassword;
+    bool operator==(const PasswordChangeRequest&) const = default;
 };
 
-} // namespace protocol
+}  // namespace protocol
