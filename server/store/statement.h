@@ -47,6 +47,8 @@ public:
     bool step();
     // Runs a statement that returns no rows to its end.
     void exec();
+    // Rewinds to run again; the bindings stay.
+    void reset();
 
     bool isNull(int column) const;
     std::int64_t int64(int column) const;
