@@ -11,6 +11,7 @@
 #include "common/wire_types.h"
 #include "server/config/settings.h"
 #include "server/domain/clock.h"
+#include "server/domain/password_hasher.h"
 #include "server/domain/rate_limiter.h"
 #include "server/domain/session_events.h"
 #include "server/store/database.h"
@@ -60,20 +61,21 @@ public:
     void socketsClosed(std::int64_t userId);
 
 private:
-    struct Issued {
-        std::string token;
-        std::string tokenHash;
-    };
-    Issued issueToken() const;
+    Accounts(store::Database& database, store::Writer& writer, const config::Settings& settings,
+             SessionEvents& events, std::unique_ptr<Clock> ownClock, const Clock* clock);
+
+    std::optional<store::UserRow> findUser(std::int64_t userId);
     protocol::User present(const store::UserRow& row) const;
+    // Throws rate_limited while the username's or the address's failure bucket is empty.
     void checkLoginLimits(const std::string& usernameKey, const std::string& addressKey) const;
+    void recordLoginFailure(const std::string& usernameKey, const std::string& addressKey);
 
     store::Database& m_database;
     store::Writer& m_writer;
-    const config::Settings& m_settings;
     SessionEvents& m_events;
     std::unique_ptr<Clock> m_ownClock;
     const Clock& m_clock;
+    PasswordHasher m_hasher;
     RateLimiter m_loginFailuresByUser;
     RateLimiter m_loginFailuresByAddress;
     RateLimiter m_registrations;
