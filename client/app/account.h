@@ -58,9 +58,9 @@ Q_SIGNALS:
     void certificateChanged(const QUrl& server, const QString& trusted, const QString& presented);
 
 private:
+    void openCache();
     void onFrame(const protocol::ServerFrame& frame);
     void onConnectionState(net::Connection::State state);
-    void onUnauthorized();
     void applyMe(const protocol::User& user);
     void end(const QString& reason);
 

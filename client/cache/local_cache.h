@@ -33,11 +33,11 @@ public:
     // Whether the SQLite driver has FTS5 (the messages_fts table exists).
     bool hasFullTextSearch() const { return m_hasFts; }
 
-    void upsertUser(const protocol::User& user);
+    bool upsertUser(const protocol::User& user);
     std::optional<protocol::User> user(protocol::Id id) const;
 
     std::optional<QString> meta(const QString& key) const;
-    void setMeta(const QString& key, const QString& value);
+    bool setMeta(const QString& key, const QString& value);
 
     // Runs `work` in one transaction (BEGIN IMMEDIATE ... COMMIT; rolled back if it returns
     // false). Every write goes through here, so a batching writer can later take several at once.

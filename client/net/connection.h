@@ -61,8 +61,10 @@ private:
     void onText(const QString& text);
     void onSslErrors(const QList<QSslError>& errors);
     void onHeartbeat();
+    void dropSocket();
     void lost();
     void stop();
+    void stopUnauthorized();
     void setState(State state);
     void sendRaw(const protocol::ClientFrame& frame);
 
