@@ -1,0 +1,173 @@
+#include "client/ui/main_window.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QCoreApplication>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "client/ui/chat_rail.h"
+#include "client/ui/empty_state.h"
+#include "client/ui/settings_dialog.h"
+#include "client/ui/style_hooks.h"
+
+namespace client::ui {
+
+MainWindow::MainWindow(app::Account& account, app::Preferences& preferences,
+                       ThemeController& themes, QWidget* parent)
+    : QMainWindow(parent), m_account(account), m_preferences(preferences), m_themes(themes) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Messenger"));
+    if (QFile::exists(QStringLiteral(":/icons/messenger-256.png"))) {
+        setWindowIcon(QIcon(QStringLiteral(":/icons/messenger-256.png")));
+    }
+    setMinimumSize(880, 560);
+    resize(1200, 760);
+
+    m_rail = new ChatRail(account, buildUserMenu(), this);
+    m_rail->setMinimumWidth(260);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("paneSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setHandleWidth(1);
+    m_splitter->addWidget(m_rail);
+    m_splitter->addWidget(buildConversationPane());
+    m_splitter->addWidget(buildDetailsPane());
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({320, 600, 280});
+
+    m_certificateBanner = new QFrame(this);
+    m_certificateBanner->setObjectName(QStringLiteral("certificateBanner"));
+    style::set(m_certificateBanner, style::Surface::ErrorBanner);
+    m_certificateText = new QLabel(m_certificateBanner);
+    m_certificateText->setWordWrap(true);
+    auto* bannerLayout = new QVBoxLayout(m_certificateBanner);
+    bannerLayout->setContentsMargins(14, 10, 14, 10);
+    bannerLayout->addWidget(m_certificateText);
+    m_certificateBanner->hide();
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_certificateBanner);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    auto* search = new QAction(tr("Quick switch"), this);
+    search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(search, &QAction::triggered, this, &MainWindow::focusSearch);
+    addAction(search);
+
+    connect(&account, &app::Account::certificateChanged, this,
+            [this](const QUrl& server, const QString&, const QString& presented) {
+                showCertificateWarning(server, presented);
+            });
+    connect(&account, &app::Account::connectionStateChanged, this,
+            [this](app::Account::ConnectionState state) {
+                if (state == app::Account::ConnectionState::Online) {
+                    m_certificateBanner->hide();
+                }
+            });
+
+    restoreGeometry(preferences.mainWindowGeometry());
+    const QByteArray splitter = preferences.mainWindowSplitter();
+    if (!splitter.isEmpty()) {
+        m_splitter->restoreState(splitter);
+    }
+}
+
+MainWindow::~MainWindow() {
+    rememberGeometry();
+}
+
+QMenu* MainWindow::buildUserMenu() {
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("userMenu"));
+    QAction* settings = menu->addAction(tr("Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    QAction* logOut = menu->addAction(tr("Log out"), this, [this] { m_account.logOut(); });
+    logOut->setObjectName(QStringLiteral("logOutAction"));
+    menu->addSeparator();
+    QAction* quit = menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    // Shortcuts of a menu's actions work only while the menu is open unless the window has them.
+    addActions({settings, quit});
+    return menu;
+}
+
+QWidget* MainWindow::buildConversationPane() {
+    auto* pane = new QFrame(this);
+    pane->setObjectName(QStringLiteral("conversationPane"));
+    style::set(pane, style::Surface::Pane);
+    auto* empty = new EmptyState(IconSet::Glyph::Chat, tr("Select a chat to start messaging"),
+                                 tr("Pick a conversation on the left, or add a friend to start "
+                                    "a new one."),
+                                 pane);
+    empty->setObjectName(QStringLiteral("conversationEmptyState"));
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(empty);
+    pane->setMinimumWidth(360);
+    return pane;
+}
+
+QWidget* MainWindow::buildDetailsPane() {
+    auto* pane = new QFrame(this);
+    pane->setObjectName(QStringLiteral("detailsPane"));
+    style::set(pane, style::Surface::Rail);
+    auto* empty = new EmptyState(IconSet::Glyph::Info, tr("No details yet"),
+                                 tr("Open a chat to see its members, shared photos and settings "
+                                    "here."),
+                                 pane);
+    empty->setObjectName(QStringLiteral("detailsEmptyState"));
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(empty);
+    pane->setMinimumWidth(220);
+    return pane;
+}
+
+void MainWindow::openSettings() {
+    auto* dialog = new SettingsDialog(m_themes, m_preferences, m_account, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(
+        dialog, &SettingsDialog::logOutRequested, this, [this] { m_account.logOut(); },
+        Qt::QueuedConnection);
+    dialog->open();
+}
+
+void MainWindow::focusSearch() {
+    m_rail->searchEdit()->setFocus(Qt::ShortcutFocusReason);
+    m_rail->searchEdit()->selectAll();
+}
+
+void MainWindow::showCertificateWarning(const QUrl& server, const QString& presented) {
+    m_certificateText->setText(
+        tr("%1 presented a different certificate (%2…) than the one you trusted. Messenger "
+           "stopped connecting to protect your account. Log out and check the server's "
+           "fingerprint before trusting it again.")
+            .arg(server.host(), presented.left(23)));
+    m_certificateBanner->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    rememberGeometry();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::rememberGeometry() {
+    m_preferences.setMainWindowGeometry(QMainWindow::saveGeometry());
+    m_preferences.setMainWindowSplitter(m_splitter->saveState());
+}
+
+}  // namespace client::ui

@@ -1,0 +1,51 @@
+// The signed-in window: chat rail | conversation | details, with the user menu and shortcuts.
+#pragma once
+
+#include <QMainWindow>
+
+#include "client/app/account.h"
+#include "client/app/preferences.h"
+
+class QLabel;
+class QMenu;
+class QSplitter;
+
+namespace client::ui {
+
+class ChatRail;
+class ThemeController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // The references must outlive the window. Geometry is restored from and saved to preferences.
+    MainWindow(app::Account& account, app::Preferences& preferences, ThemeController& themes,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ChatRail* rail() const { return m_rail; }
+
+public Q_SLOTS:
+    void openSettings();
+    void focusSearch();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    QMenu* buildUserMenu();
+    QWidget* buildConversationPane();
+    QWidget* buildDetailsPane();
+    void showCertificateWarning(const QUrl& server, const QString& presented);
+    void rememberGeometry();
+
+    app::Account& m_account;
+    app::Preferences& m_preferences;
+    ThemeController& m_themes;
+    ChatRail* m_rail = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QWidget* m_certificateBanner = nullptr;
+    QLabel* m_certificateText = nullptr;
+};
+
+}  // namespace client::ui
