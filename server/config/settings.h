@@ -10,19 +10,19 @@ namespace server::config {
 struct ServerSection {
     std::string listen = "127.0.0.1:8443";
     std::string dataDir = "./messenger-data";
-    int threads = 0; // 0: one per core
+    int threads = 0;  // 0: one per core
     std::vector<std::string> allowedOrigins;
     std::vector<std::string> trustedProxies;
 };
 
 struct TlsSection {
     bool enabled = true;
-    std::string cert; // empty: self-signed in data_dir
+    std::string cert;  // empty: self-signed in data_dir
     std::string key;
 };
 
 struct RelaySection {
-    std::string redis; // empty: in-process
+    std::string redis;  // empty: in-process
 };
 
 struct LimitsSection {
@@ -38,9 +38,9 @@ struct LimitsSection {
     std::int64_t socketQueueKib = 4096;
     std::int64_t idleTimeoutS = 60;
     std::int64_t handshakeTimeoutS = 15;
-    std::int64_t helloTimeoutS = 10;     // extension: the hello rule, configurable for tests
-    std::int64_t headerKib = 8;          // extension: the HTTP header limit
-    std::int64_t floodFramesPerSecond = 200; // extension: text frames per second before 4029
+    std::int64_t helloTimeoutS = 10;          // extension: the hello rule, configurable for tests
+    std::int64_t headerKib = 8;               // extension: the HTTP header limit
+    std::int64_t floodFramesPerSecond = 200;  // extension: text frames per second before 4029
 };
 
 struct MediaSection {
@@ -61,4 +61,4 @@ struct Settings {
     std::string logLevel = "info";
 };
 
-} // namespace server::config
+}  // namespace server::config

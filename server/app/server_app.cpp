@@ -1,0 +1,125 @@
+#include "server/app/server_app.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+#include "server/app/shutdown_waiter.h"
+#include "server/config/listen_address.h"
+#include "server/domain/accounts.h"
+#include "server/http/account_routes.h"
+#include "server/http/metrics.h"
+#include "server/http/router.h"
+#include "server/http/system_routes.h"
+#include "server/net/http_session_tracker.h"
+#include "server/net/listener.h"
+#include "server/net/request_dispatcher.h"
+#include "server/net/server_context.h"
+#include "server/net/tls_context.h"
+#include "server/realtime/session_registry.h"
+#include "server/realtime/ws_ops.h"
+#include "server/store/database.h"
+#include "server/store/writer.h"
+
+namespace server::app {
+namespace {
+
+namespace asio = boost::asio;
+
+// In-flight work gets this long after SIGTERM before the process stops regardless.
+constexpr auto kShutdownGrace = std::chrono::seconds(10);
+
+std::string urlOf(const asio::ip::tcp::endpoint& endpoint, bool tls) {
+    const auto address = endpoint.address();
+    const std::string host =
+        address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
+    return std::string(tls ? "https://" : "http://") + host + ":" + std::to_string(endpoint.port());
+}
+
+int ioThreadCount(int configured) {
+    if (configured > 0)
+        return configured;
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
+}  // namespace
+
+ServerApp::ServerApp(config::Settings settings, config::Logger& logger)
+    : m_settings(std::move(settings)), m_logger(logger) {}
+
+int ServerApp::run() {
+    const auto listen = config::parseListenAddress(m_settings.server.listen, "server.listen");
+    const std::filesystem::path dataDir = m_settings.server.dataDir;
+    std::filesystem::create_directories(dataDir);
+
+    net::TlsSetup tls;
+    if (m_settings.tls.enabled) {
+        tls = net::makeTlsSetup(m_settings);
+        if (tls.generated)
+            m_logger.info("made a self-signed certificate: " + tls.certFile);
+        std::cout << "tls fingerprint sha256 " << tls.fingerprint << std::endl;
+    }
+    if (!m_settings.relay.redis.empty())
+        m_logger.warn("relay.redis is set, but this build relays in-process only");
+
+    store::Database database(dataDir / "messenger.db");
+    store::Writer writer(database);
+    realtime::SessionRegistry registry;
+    domain::Accounts accounts(database, writer, m_settings, registry);
+
+    http::Metrics metrics;
+    http::Router router;
+    http::addSystemRoutes(router, metrics, {[&database] { return database.healthy(); }, "local"});
+    http::addAccountRoutes(router, accounts);
+    const net::RequestDispatcher dispatcher(router, metrics, m_logger);
+    realtime::WsOps wsOps(accounts, registry, m_logger);
+    net::HttpSessionTracker httpSessions;
+
+    const int ioThreads = ioThreadCount(m_settings.server.threads);
+    asio::io_context io(ioThreads);
+    asio::thread_pool workers(static_cast<std::size_t>(std::max(4, ioThreads * 2)));
+    net::ServerContext context{m_settings, m_logger,     metrics, dispatcher,       wsOps,
+                               registry,   httpSessions, workers, tls.context.get()};
+
+    auto listener = std::make_shared<net::Listener>(io, context, listen);
+    listener->run();
+
+    ShutdownWaiter waiter(ioThreads);
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+        if (ec)
+            return;
+        m_logger.info("signal " + std::to_string(signal) + ": shutting down");
+        listener->stop();
+        registry.closeAll(realtime::close_code::kGoingAway, "server shutting down");
+        httpSessions.stopAll();
+        waiter.requestStop();
+    });
+
+    std::vector<std::thread> threads;
+    for (int i = 0; i < ioThreads; ++i)
+        threads.emplace_back([&] {
+            io.run();
+            waiter.threadFinished();
+        });
+    std::cout << "listening on " << urlOf(listener->localEndpoint(), m_settings.tls.enabled)
+              << std::endl;
+
+    waiter.waitForStop();
+    if (!waiter.waitForThreads(kShutdownGrace)) {
+        m_logger.warn("connections still open after the grace period; stopping anyway");
+        io.stop();
+    }
+    for (auto& thread : threads)
+        thread.join();
+    workers.join();
+    writer.stop();
+    m_logger.info("stopped");
+    return 0;
+}
+
+}  // namespace server::app

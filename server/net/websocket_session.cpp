@@ -1,0 +1,283 @@
+#include "server/net/websocket_session.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
+#include <chrono>
+#include <deque>
+#include <memory>
+
+#include "common/codec.h"
+
+namespace server::net {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+using Clock = std::chrono::steady_clock;
+
+// How long a close may wait for the peer (or for a write the peer does not read) before the
+// socket is simply dropped.
+constexpr auto kCloseDeadline = std::chrono::seconds(5);
+
+template <class Stream>
+class WebSocketSession : public realtime::Connection,
+                         public std::enable_shared_from_this<WebSocketSession<Stream>> {
+public:
+    WebSocketSession(Stream&& stream, ServerContext& ctx)
+        : m_ws(std::move(stream)),
+          m_ctx(ctx),
+          m_idleTimer(m_ws.get_executor()),
+          m_helloTimer(m_ws.get_executor()),
+          m_closeTimer(m_ws.get_executor()) {
+        m_ctx.metrics.connectionOpened();
+    }
+    ~WebSocketSession() override { m_ctx.metrics.connectionClosed(); }
+
+    void run(UpgradeRequest request) {
+        const auto& limits = m_ctx.settings.limits;
+        websocket::stream_base::timeout timeouts{};
+        timeouts.handshake_timeout = std::chrono::seconds(limits.handshakeTimeoutS);
+        timeouts.idle_timeout = websocket::stream_base::none();  // our own timer closes with 4000
+        timeouts.keep_alive_pings = false;
+        m_ws.set_option(timeouts);
+        m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
+            response.set(beast::http::field::server, "messenger-server/" MESSENGER_VERSION);
+        }));
+        m_ws.read_message_max(static_cast<std::size_t>(limits.frameKib) * 1024);
+        // Any frame counts as activity, WebSocket pings included (Beast answers them itself).
+        m_ws.control_callback(
+            [this](websocket::frame_type, beast::string_view) { m_lastActivity = Clock::now(); });
+        m_ws.async_accept(request, [self = this->shared_from_this()](beast::error_code ec) {
+            self->onAccept(ec);
+        });
+    }
+
+    void send(std::shared_ptr<const std::string> frame) override {
+        asio::dispatch(m_ws.get_executor(),
+                       [self = this->shared_from_this(), frame = std::move(frame)]() mutable {
+                           self->enqueue(std::move(frame));
+                       });
+    }
+
+    void close(int code, std::string reason) override {
+        asio::dispatch(m_ws.get_executor(),
+                       [self = this->shared_from_this(), code, reason = std::move(reason)] {
+                           self->beginClose(code, reason, false);
+                       });
+    }
+
+private:
+    std::shared_ptr<realtime::Connection> asConnection() {
+        return std::static_pointer_cast<realtime::Connection>(this->shared_from_this());
+    }
+
+    void onAccept(beast::error_code ec) {
+        if (ec)
+            return;  // the handshake failed; Beast has answered it
+        m_open = true;
+        m_ctx.registry.opened(asConnection());
+        m_lastActivity = Clock::now();
+        armIdleTimer(std::chrono::seconds(m_ctx.settings.limits.idleTimeoutS));
+        m_helloTimer.expires_after(std::chrono::seconds(m_ctx.settings.limits.helloTimeoutS));
+        m_helloTimer.async_wait([self = this->shared_from_this()](beast::error_code e) {
+            if (!e && !self->m_state.auth)
+                self->beginClose(realtime::close_code::kUnauthorized, "no hello", false);
+        });
+        read();
+    }
+
+    void armIdleTimer(Clock::duration after) {
+        m_idleTimer.expires_after(after);
+        m_idleTimer.async_wait([self = this->shared_from_this()](beast::error_code ec) {
+            if (ec || self->m_finished)
+                return;
+            const auto idle = std::chrono::seconds(self->m_ctx.settings.limits.idleTimeoutS);
+            const auto silent = Clock::now() - self->m_lastActivity;
+            if (silent >= idle)
+                return self->beginClose(realtime::close_code::kIdle, "idle", false);
+            self->armIdleTimer(idle - silent);
+        });
+    }
+
+    void read() {
+        m_ws.async_read(m_buffer, [self = this->shared_from_this()](
+                                      beast::error_code ec, std::size_t) { self->onRead(ec); });
+    }
+
+    void onRead(beast::error_code ec) {
+        if (ec)
+            return finish();
+        m_lastActivity = Clock::now();
+        std::string text = beast::buffers_to_string(m_buffer.data());
+        m_buffer.consume(m_buffer.size());
+        if (m_closing)
+            return read();  // keep reading until the peer's close frame arrives
+        if (!m_ws.got_text()) {
+            enqueueError("frame: binary frames are not accepted");
+            return read();
+        }
+        if (flooding()) {
+            beginClose(realtime::close_code::kFlooding, "flooding", true);
+            return read();
+        }
+        handle(std::move(text));
+    }
+
+    // More than flood_frames_per_second text frames within any one second.
+    bool flooding() {
+        const auto limit = static_cast<std::size_t>(m_ctx.settings.limits.floodFramesPerSecond);
+        const auto now = Clock::now();
+        m_recentFrames.push_back(now);
+        if (m_recentFrames.size() > limit + 1)
+            m_recentFrames.pop_front();
+        return m_recentFrames.size() == limit + 1 &&
+               now - m_recentFrames.front() < std::chrono::seconds(1);
+    }
+
+    // One frame at a time, in order: reading resumes once the op's answer is queued.
+    void handle(std::string text) {
+        m_handling = true;
+        auto job = [self = this->shared_from_this(), text = std::move(text),
+                    work = asio::make_work_guard(m_ws.get_executor())]() mutable {
+            auto result = self->m_ctx.wsOps.handle(self->m_state, text, self->asConnection());
+            asio::post(self->m_ws.get_executor(), [self, result = std::move(result)]() mutable {
+                self->onHandled(std::move(result));
+            });
+        };
+        asio::post(m_ctx.workers, std::move(job));
+    }
+
+    void onHandled(realtime::OpResult result) {
+        m_handling = false;
+        for (auto& frame : result.frames)
+            enqueue(std::make_shared<const std::string>(std::move(frame)));
+        if (result.close)
+            beginClose(result.close->code, result.close->reason, false);
+        if (m_finishPending)
+            return finish();
+        read();
+    }
+
+    void enqueueError(const std::string& message) {
+        protocol::ws::Error error;
+        error.code = std::string(protocol::errorCodeName(protocol::ErrorCode::BadRequest));
+        error.message = message;
+        enqueue(std::make_shared<const std::string>(
+            protocol::encode(protocol::ServerFrame{std::move(error)})));
+    }
+
+    void enqueue(std::shared_ptr<const std::string> frame) {
+        if (m_closing || m_finished || !m_open)
+            return;
+        const auto limit = static_cast<std::size_t>(m_ctx.settings.limits.socketQueueKib) * 1024;
+        if (m_queuedBytes + frame->size() > limit)
+            return beginClose(realtime::close_code::kTooSlow, "too slow", true);
+        m_queuedBytes += frame->size();
+        m_queue.push_back(std::move(frame));
+        if (m_queue.size() == 1)
+            writeNext();
+    }
+
+    void writeNext() {
+        m_ws.text(true);
+        m_ws.async_write(asio::buffer(*m_queue.front()),
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                             self->onWrite(ec);
+                         });
+    }
+
+    void onWrite(beast::error_code ec) {
+        m_queuedBytes -= m_queue.front()->size();
+        m_queue.pop_front();
+        if (ec) {
+            m_queue.clear();
+            m_queuedBytes = 0;
+            return;
+        }
+        if (!m_queue.empty())
+            return writeNext();
+        if (m_closing && !m_closeSent)
+            sendClose();
+    }
+
+    // `dropQueued`: the frames not yet on the wire are discarded (a slow or abusive peer).
+    void beginClose(int code, const std::string& reason, bool dropQueued) {
+        if (m_closing || m_finished || !m_open)
+            return;
+        m_closing = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+        if (dropQueued && m_queue.size() > 1) {
+            m_queue.erase(m_queue.begin() + 1, m_queue.end());
+            m_queuedBytes = m_queue.front()->size();
+        }
+        m_helloTimer.cancel();
+        m_closeTimer.expires_after(kCloseDeadline);
+        m_closeTimer.async_wait([self = this->shared_from_this()](beast::error_code ec) {
+            if (!ec)
+                beast::get_lowest_layer(self->m_ws).close();
+        });
+        if (m_queue.empty())
+            sendClose();
+    }
+
+    void sendClose() {
+        m_closeSent = true;
+        m_ws.async_close(*m_closing, [self = this->shared_from_this()](beast::error_code) {});
+    }
+
+    // The read loop ended: the socket is closed or broken. Runs once, after any op in flight.
+    void finish() {
+        if (m_handling) {
+            m_finishPending = true;
+            return;
+        }
+        if (m_finished)
+            return;
+        m_finished = true;
+        m_idleTimer.cancel();
+        m_helloTimer.cancel();
+        m_closeTimer.cancel();
+        if (!m_open)
+            return;
+        asio::post(m_ctx.workers,
+                   [self = this->shared_from_this()] { self->m_ctx.wsOps.closed(*self); });
+    }
+
+    websocket::stream<Stream> m_ws;
+    ServerContext& m_ctx;
+    beast::flat_buffer m_buffer;
+    asio::steady_timer m_idleTimer;
+    asio::steady_timer m_helloTimer;
+    asio::steady_timer m_closeTimer;
+    Clock::time_point m_lastActivity = Clock::now();
+    std::deque<Clock::time_point> m_recentFrames;
+    std::deque<std::shared_ptr<const std::string>> m_queue;  // front: the frame being written
+    std::size_t m_queuedBytes = 0;
+    std::optional<websocket::close_reason> m_closing;
+    realtime::SocketState m_state;
+    bool m_open = false;
+    bool m_closeSent = false;
+    bool m_handling = false;
+    bool m_finishPending = false;
+    bool m_finished = false;
+};
+
+}  // namespace
+
+template <class Stream>
+void startWebSocketSession(Stream&& stream, UpgradeRequest request, ServerContext& ctx) {
+    std::make_shared<WebSocketSession<Stream>>(std::move(stream), ctx)->run(std::move(request));
+}
+
+template void startWebSocketSession<beast::tcp_stream>(beast::tcp_stream&&, UpgradeRequest,
+                                                       ServerContext&);
+template void startWebSocketSession<beast::ssl_stream<beast::tcp_stream>>(
+    beast::ssl_stream<beast::tcp_stream>&&, UpgradeRequest, ServerContext&);
+
+}  // namespace server::net
