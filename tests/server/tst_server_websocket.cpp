@@ -1,0 +1,288 @@
+// The WebSocket at /api/v1/ws: hello and ready, ping, malformed frames, limits and close codes.
+#include <QJsonDocument>
+#include <QtTest>
+
+#include "tests/support/http_client.h"
+#include "tests/support/raw_connection.h"
+#include "tests/support/server_process.h"
+#include "tests/support/test_user.h"
+#include "tests/support/ws_client.h"
+
+using namespace testsupport;
+
+class TestServerWebSocket : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void helloAnswersReady();
+    void helloWithBadTokenIsUnauthorized_data();
+    void helloWithBadTokenIsUnauthorized();
+    void noHelloInTimeClosesWith4001();
+    void pingEchoesNonce();
+    void badFramesAnswerBadRequestAndKeepSocket_data();
+    void badFramesAnswerBadRequestAndKeepSocket();
+    void binaryFrameAnswersBadRequestAndKeepsSocket();
+    void frameOverLimitClosesWith1009();
+    void invalidUtf8ClosesWith1007();
+    void idleSocketClosesWith4000();
+    void floodingClosesWith4029();
+    void originNotAllowedIsRefused();
+    void configuredOriginIsAccepted();
+    void logoutClosesSocketWith4001();
+    void plainGetOnSocketPathIsClientError();
+
+private:
+    // An open socket past hello for a fresh user of `server`.
+    bool openReady(WsClient& ws, ServerProcess& server, TestUser* user = nullptr);
+
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<HttpClient> m_http;
+};
+
+void TestServerWebSocket::initTestCase() {
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(), m_server->errors().constData());
+    m_http = std::make_unique<HttpClient>(*m_server);
+}
+
+void TestServerWebSocket::cleanupTestCase() {
+    m_http.reset();
+    m_server.reset();
+}
+
+bool TestServerWebSocket::openReady(WsClient& ws, ServerProcess& server, TestUser* user) {
+    HttpClient http(server);
+    const TestUser made = registerUser(http, uniqueUsername("ws"));
+    if (!made.ok()) {
+        qWarning("register: %s", made.result.describe().constData());
+        return false;
+    }
+    if (user)
+        *user = made;
+    if (!ws.open(server.wsUrl())) {
+        qWarning("open: %s", qPrintable(ws.errorString()));
+        return false;
+    }
+    const QJsonObject ready = ws.hello(made.token);
+    if (ready.value("op").toString() != "ready") {
+        qWarning("hello answered: %s", ws.lastText().constData());
+        return false;
+    }
+    return true;
+}
+
+void TestServerWebSocket::helloAnswersReady() {
+    const TestUser user = registerUser(*m_http, "ready_user", "password123", "Ready User");
+    QVERIFY(user.ok());
+    WsClient ws(*m_server);
+    QVERIFY2(ws.open(m_server->wsUrl()), qPrintable(ws.errorString()));
+    const QJsonObject ready = ws.hello(user.token);
+    QCOMPARE(ready.value("op").toString(), QStringLiteral("ready"));
+    QCOMPARE(ready.value("heartbeat_ms").toInteger(), 25000);
+    const QJsonObject me = ready.value("user").toObject();
+    QCOMPARE(me.value("id").toInteger(), user.userId);
+    QCOMPARE(me.value("username").toString(), QStringLiteral("ready_user"));
+    QCOMPARE(me.value("display_name").toString(), QStringLiteral("Ready User"));
+    QVERIFY(me.contains("avatar"));
+    QVERIFY(me.contains("status"));
+    QVERIFY(ws.isOpen());
+}
+
+void TestServerWebSocket::helloWithBadTokenIsUnauthorized_data() {
+    QTest::addColumn<QByteArray>("frame");
+    QTest::newRow("unknown token")
+        << QByteArray(R"({"op":"hello","token":"AAAAAAAAAAAAAAAAAAAAAA"})");
+    QTest::newRow("empty token") << QByteArray(R"({"op":"hello","token":""})");
+}
+
+void TestServerWebSocket::helloWithBadTokenIsUnauthorized() {
+    QFETCH(QByteArray, frame);
+    WsClient ws(*m_server);
+    QVERIFY2(ws.open(m_server->wsUrl()), qPrintable(ws.errorString()));
+    QVERIFY(ws.sendText(frame));
+    const QJsonObject answer = ws.waitForFrame();
+    QCOMPARE(answer.value("op").toString(), QStringLiteral("error"));
+    QCOMPARE(answer.value("code").toString(), QStringLiteral("unauthorized"));
+    QCOMPARE(ws.waitForClose(5000), 4001);
+}
+
+void TestServerWebSocket::noHelloInTimeClosesWith4001() {
+    ServerOptions options;
+    options.configToml += "limits.hello_timeout_s = 1\n";
+    ServerProcess server(options);
+    QVERIFY2(server.start(), server.errors().constData());
+
+    WsClient late(server);
+    QVERIFY2(late.open(server.wsUrl()), qPrintable(late.errorString()));
+    WsClient greeted(server);
+    QVERIFY(openReady(greeted, server));
+    QCOMPARE(late.waitForClose(8000), 4001);
+    QVERIFY2(greeted.staysQuiet(1500), "a socket that said hello was closed by the hello rule");
+}
+
+void TestServerWebSocket::pingEchoesNonce() {
+    WsClient ws(*m_server);
+    QVERIFY(openReady(ws, *m_server));
+    ws.sendJson({{"op", "ping"}, {"nonce", "n-42"}});
+    const QJsonObject pong = ws.waitForOp("pong");
+    QCOMPARE(pong.value("op").toString(), QStringLiteral("pong"));
+    QCOMPARE(pong.value("nonce").toString(), QStringLiteral("n-42"));
+    ws.sendJson({{"op", "ping"}});
+    const QJsonObject bare = ws.waitForOp("pong");
+    QCOMPARE(bare.value("op").toString(), QStringLiteral("pong"));
+    QVERIFY(!bare.value("nonce").isString());
+}
+
+void TestServerWebSocket::badFramesAnswerBadRequestAndKeepSocket_data() {
+    QTest::addColumn<QByteArray>("frame");
+    QTest::newRow("not json") << QByteArray("hello there");
+    QTest::newRow("truncated json") << QByteArray(R"({"op":"ping")");
+    QTest::newRow("unknown op") << QByteArray(R"({"op":"teleport"})");
+    QTest::newRow("missing op") << QByteArray(R"({"nonce":"x"})");
+    QTest::newRow("op not a string") << QByteArray(R"({"op":7})");
+    QTest::newRow("array") << QByteArray(R"(["ping"])");
+    QTest::newRow("null") << QByteArray("null");
+    QTest::newRow("empty") << QByteArray("");
+    QTest::newRow("nested garbage") << QByteArray(R"({"op":{"op":"ping"}})");
+}
+
+void TestServerWebSocket::badFramesAnswerBadRequestAndKeepSocket() {
+    QFETCH(QByteArray, frame);
+    WsClient ws(*m_server);
+    QVERIFY(openReady(ws, *m_server));
+    QVERIFY(ws.sendText(frame));
+    const QJsonObject error = ws.waitForOp("error");
+    QCOMPARE(error.value("code").toString(), QStringLiteral("bad_request"));
+    QVERIFY(ws.isOpen());
+    ws.sendJson({{"op", "ping"}, {"nonce", "after"}});
+    QCOMPARE(ws.waitForOp("pong").value("nonce").toString(), QStringLiteral("after"));
+}
+
+void TestServerWebSocket::binaryFrameAnswersBadRequestAndKeepsSocket() {
+    WsClient ws(*m_server);
+    QVERIFY(openReady(ws, *m_server));
+    QVERIFY(ws.sendBinary(QByteArray::fromHex("00ff10")));
+    const QJsonObject error = ws.waitForOp("error");
+    QCOMPARE(error.value("code").toString(), QStringLiteral("bad_request"));
+    ws.sendJson({{"op", "ping"}, {"nonce", "after-binary"}});
+    QCOMPARE(ws.waitForOp("pong").value("nonce").toString(), QStringLiteral("after-binary"));
+}
+
+void TestServerWebSocket::frameOverLimitClosesWith1009() {
+    WsClient ws(*m_server);
+    QVERIFY(openReady(ws, *m_server));
+    const QJsonObject underLimit{
+        {"op", "ping"}, {"nonce", "big"}, {"padding", QString(60 * 1024, 'p')}};
+    ws.sendJson(underLimit);
+    QCOMPARE(ws.waitForOp("pong").value("nonce").toString(), QStringLiteral("big"));
+
+    const QJsonObject overLimit{{"op", "ping"}, {"padding", QString(65 * 1024, 'p')}};
+    ws.sendJson(overLimit);
+    QCOMPARE(ws.waitForClose(5000), 1009);
+}
+
+void TestServerWebSocket::invalidUtf8ClosesWith1007() {
+    RawConnection raw(*m_server);
+    QVERIFY(raw.connect());
+    QCOMPARE(raw.upgradeWebSocket(), 101);
+    QVERIFY(raw.sendFrame(1, QByteArray("{\"op\":\"ping\",\"nonce\":\"\xff\xfe\"}")));
+    QCOMPARE(raw.waitForCloseFrame(5000), 1007);
+
+    RawConnection lone(*m_server);
+    QVERIFY(lone.connect());
+    QCOMPARE(lone.upgradeWebSocket(), 101);
+    QVERIFY(lone.sendFrame(1, QByteArray("\xed\xa0\x80")));
+    QCOMPARE(lone.waitForCloseFrame(5000), 1007);
+}
+
+void TestServerWebSocket::idleSocketClosesWith4000() {
+    ServerOptions options;
+    options.configToml += "limits.idle_timeout_s = 2\n";
+    ServerProcess server(options);
+    QVERIFY2(server.start(), server.errors().constData());
+    WsClient idle(server);
+    QVERIFY(openReady(idle, server));
+    WsClient busy(server);
+    QVERIFY(openReady(busy, server));
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    int idleCode = -1;
+    while (elapsed.elapsed() < 8000 && idleCode == -1) {
+        busy.sendJson({{"op", "ping"}});
+        QVERIFY(!busy.waitForOp("pong", 2000).isEmpty());
+        idleCode = idle.waitForClose(400);
+    }
+    QCOMPARE(idleCode, 4000);
+    QVERIFY2(busy.isOpen(), "a socket that kept pinging was closed as idle");
+}
+
+void TestServerWebSocket::floodingClosesWith4029() {
+    WsClient ws(*m_server);
+    QVERIFY(openReady(ws, *m_server));
+    for (int i = 0; i < 600 && ws.isOpen(); ++i)
+        ws.sendJson({{"op", "ping"}, {"nonce", QString::number(i)}});
+    QCOMPARE(ws.waitForClose(10000), 4029);
+}
+
+void TestServerWebSocket::originNotAllowedIsRefused() {
+    RawConnection raw(*m_server);
+    QVERIFY(raw.connect());
+    QCOMPARE(raw.upgradeWebSocket("/api/v1/ws", "Origin: https://evil.example\r\n"), 403);
+
+    WsClient ws(*m_server);
+    QVERIFY2(!ws.open(m_server->wsUrl(), "https://evil.example"),
+             "an upgrade from a foreign Origin was accepted");
+    WsClient desktop(*m_server);
+    QVERIFY(openReady(desktop, *m_server));
+}
+
+void TestServerWebSocket::configuredOriginIsAccepted() {
+    ServerOptions options;
+    options.configToml += "server.allowed_origins = [\"https://app.example\"]\n";
+    ServerProcess server(options);
+    QVERIFY2(server.start(), server.errors().constData());
+    HttpClient http(server);
+    const TestUser user = registerUser(http, "origin_user");
+    QVERIFY(user.ok());
+
+    WsClient allowed(server);
+    QVERIFY2(allowed.open(server.wsUrl(), "https://app.example"),
+             qPrintable(allowed.errorString()));
+    QCOMPARE(allowed.hello(user.token).value("op").toString(), QStringLiteral("ready"));
+
+    WsClient absent(server);
+    QVERIFY2(absent.open(server.wsUrl()), qPrintable(absent.errorString()));
+    QCOMPARE(absent.hello(user.token).value("op").toString(), QStringLiteral("ready"));
+
+    RawConnection raw(server);
+    QVERIFY(raw.connect());
+    raw.write(
+        "GET /api/v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: https://other.example\r\n\r\n");
+    const RawHttpResponse refused = raw.readHttpResponse();
+    QCOMPARE(refused.status, 403);
+    const QJsonObject body = QJsonDocument::fromJson(refused.body).object();
+    QCOMPARE(body.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
+}
+
+void TestServerWebSocket::logoutClosesSocketWith4001() {
+    WsClient ws(*m_server);
+    TestUser user;
+    QVERIFY(openReady(ws, *m_server, &user));
+    QCOMPARE(m_http->post("/api/v1/auth/logout", {}, user.token).status, 204);
+    QCOMPARE(ws.waitForClose(5000), 4001);
+}
+
+void TestServerWebSocket::plainGetOnSocketPathIsClientError() {
+    const HttpResult result = m_http->get("/api/v1/ws");
+    QVERIFY2(result.status >= 400 && result.status < 500, result.describe().constData());
+    QVERIFY2(result.hasErrorBody(), result.describe().constData());
+}
+
+QTEST_GUILESS_MAIN(TestServerWebSocket)
+#include "tst_server_websocket.moc"
