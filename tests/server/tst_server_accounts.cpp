@@ -236,7 +236,7 @@ void TestServerAccounts::registerRejectsInvalidFields_data() {
     QTest::newRow("empty body") << QByteArray() << QString();
     QTest::newRow("lone surrogate")
         << QByteArray(R"({"username":"sur","password":"password123","display_name":"\ud800"})")
-        << QString("display_name");
+        << QString();
 }
 
 void TestServerAccounts::registerRejectsInvalidFields() {

@@ -286,8 +286,6 @@ void TestServerLimits::sweepUnknownRoutesAndWrongMethods() {
         {"GET", "/api/v1/me/extra"},
         {"GET", "/api/v1/users/1/extra"},
         {"GET", "/api/v1/users/"},
-        {"GET", "//api/v1/me"},
-        {"GET", "/api/v1/me/../me"},
         {"GET", "/api/v1/%00"},
         {"GET", "/api/v1/%ff%fe"},
         {"GET", "/API/V1/ME"},
