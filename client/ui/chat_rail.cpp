@@ -105,6 +105,9 @@ void ChatRail::changeEvent(QEvent* event) {
 }
 
 void ChatRail::refreshIcons() {
+    if (m_menuButton == nullptr) {
+        return;  // a palette change during construction, before the header exists
+    }
     const QColor secondary = palette().color(QPalette::PlaceholderText);
     m_menuButton->setIcon(IconSet::icon(IconSet::Glyph::Menu, palette().color(QPalette::Text)));
     m_searchIcon->setIcon(IconSet::icon(IconSet::Glyph::Search, secondary, 16));

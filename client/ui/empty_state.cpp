@@ -32,16 +32,16 @@ EmptyState::EmptyState(IconSet::Glyph glyph, const QString& title, const QString
     }
     style::set(m_title, style::Text::Title);
     style::set(m_body, style::Text::Muted);
-    m_body->setMaximumWidth(320);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 24, 24, 24);
+    layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(8);
     layout->addStretch(1);
     layout->addWidget(m_badge, 0, Qt::AlignHCenter);
     layout->addSpacing(8);
-    layout->addWidget(m_title, 0, Qt::AlignHCenter);
-    layout->addWidget(m_body, 0, Qt::AlignHCenter);
+    // No alignment flag on wrapping labels: it would pin them to one line's width and clip them.
+    layout->addWidget(m_title);
+    layout->addWidget(m_body);
     layout->addStretch(1);
     paintGlyph();
 }

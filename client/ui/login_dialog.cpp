@@ -160,7 +160,7 @@ QWidget* LoginDialog::buildForm() {
     auto* layout = new QVBoxLayout(form);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(14);
-    for (FormField* field : {m_server, m_username, m_password, m_displayName}) {
+    for (FormField* field : {m_server, m_username, m_displayName, m_password}) {
         layout->addWidget(field);
         connect(field->edit(), &QLineEdit::returnPressed, this, &LoginDialog::submit);
     }

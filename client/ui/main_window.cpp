@@ -54,12 +54,15 @@ MainWindow::MainWindow(app::Account& account, app::Preferences& preferences,
     m_certificateBanner->hide();
 
     auto* central = new QWidget(this);
+    // The window opens calm, with no field lit up; Ctrl+K or a click focuses the search.
+    central->setFocusPolicy(Qt::StrongFocus);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_certificateBanner);
     layout->addWidget(m_splitter, 1);
     setCentralWidget(central);
+    central->setFocus();
 
     auto* search = new QAction(tr("Quick switch"), this);
     search->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));

@@ -8,7 +8,7 @@ namespace client::ui {
 
 SegmentedControl::SegmentedControl(const QStringList& labels, QWidget* parent)
     : QFrame(parent), m_group(new QButtonGroup(this)) {
-    setObjectName(QStringLiteral("segmentedControl"));
+    setProperty("segmented", true);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(3, 3, 3, 3);
     layout->setSpacing(2);

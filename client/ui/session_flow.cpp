@@ -21,7 +21,9 @@ SessionFlow::~SessionFlow() {
     delete m_login;
 }
 
-LoginDialog* SessionFlow::loginDialog() const { return m_login.data(); }
+LoginDialog* SessionFlow::loginDialog() const {
+    return m_login.data();
+}
 
 void SessionFlow::start() {
     if (m_profile.session()) {

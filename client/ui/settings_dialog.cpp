@@ -53,7 +53,7 @@ SettingsDialog::SettingsDialog(ThemeController& themes, app::Preferences& prefer
     : QDialog(parent), m_themes(themes), m_preferences(preferences), m_account(account) {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    setMinimumWidth(480);
+    setMinimumWidth(500);
 
     auto* title = new QLabel(tr("Settings"), this);
     style::set(title, style::Text::Headline);
@@ -101,16 +101,13 @@ QWidget* SettingsDialog::buildAppearance() {
         m_preferences.setThemeChoice(choice);
     });
 
-    auto* text = new QVBoxLayout;
-    text->setSpacing(2);
-    text->addWidget(label);
-    text->addWidget(hint);
-
-    auto* layout = new QHBoxLayout(section);
-    layout->setContentsMargins(18, 16, 18, 16);
-    layout->setSpacing(16);
-    layout->addLayout(text, 1);
-    layout->addWidget(m_themeSwitch, 0, Qt::AlignVCenter);
+    auto* layout = new QVBoxLayout(section);
+    layout->setContentsMargins(18, 16, 18, 18);
+    layout->setSpacing(4);
+    layout->addWidget(label);
+    layout->addWidget(hint);
+    layout->addSpacing(10);
+    layout->addWidget(m_themeSwitch);
     return section;
 }
 

@@ -61,7 +61,7 @@ QPushButton[variant="primary"]:hover { background: {accentHover}; border-color: 
 QPushButton[variant="primary"]:pressed { background: {accentPressed}; border-color: {accentPressed}; }
 QPushButton[variant="primary"]:disabled { background: {accentSoft}; border-color: {accentSoft};
                                           color: {textMuted}; }
-QPushButton[variant="primary"]:focus { border: 2px solid {accentPressed}; }
+QPushButton[variant="primary"]:focus { border: 1px solid {accentPressed}; }
 QPushButton[variant="danger"] { background: {danger}; color: {onAccent}; border: 1px solid {danger}; }
 QPushButton[variant="danger"]:hover { background: {danger}; border: 2px solid {text}; }
 QPushButton[variant="ghost"] { background: transparent; border: 1px solid transparent; color: {textSecondary}; }
@@ -75,14 +75,13 @@ QPushButton[variant="icon"]:hover { background: {hover}; }
 QPushButton[variant="icon"]:pressed { background: {pressed}; }
 QPushButton::menu-indicator { image: none; width: 0px; }
 
-QFrame#segmentedControl { background: {input}; border: 1px solid {border}; border-radius: {rMd}px; }
-QFrame#segmentedControl QPushButton, QFrame#modeSwitch QPushButton {
+QFrame[segmented="true"] { background: {input}; border: 1px solid {border}; border-radius: {rMd}px; }
+QFrame[segmented="true"] QPushButton {
     background: transparent; border: 1px solid transparent; border-radius: {rSm}px; padding: 7px 14px;
     color: {textSecondary}; }
-QFrame#segmentedControl QPushButton:hover, QFrame#modeSwitch QPushButton:hover { color: {text}; }
-QFrame#segmentedControl QPushButton:checked, QFrame#modeSwitch QPushButton:checked {
+QFrame[segmented="true"] QPushButton:hover { color: {text}; background: {hover}; }
+QFrame[segmented="true"] QPushButton:checked {
     background: {surface}; color: {text}; border: 1px solid {border}; }
-QFrame#modeSwitch { background: {input}; border: 1px solid {border}; border-radius: {rMd}px; }
 
 QLabel#connectionDot { border-radius: 4px; min-width: 8px; max-width: 8px; min-height: 8px; max-height: 8px; }
 QLabel#connectionDot[state="online"] { background: {success}; }

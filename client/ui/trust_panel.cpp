@@ -15,12 +15,12 @@ QString hostPort(const QUrl& server) {
     return QStringLiteral("%1:%2").arg(server.host()).arg(server.port(8443));
 }
 
-// Fingerprints are 95 characters: two lines of 16 bytes read far better than one long run.
+// Fingerprints are 95 characters: four rows of 8 bytes are easy to compare, one long run is not.
 QString wrapFingerprint(const QString& fingerprint) {
     const QStringList bytes = fingerprint.split(QLatin1Char(':'));
     QStringList lines;
-    for (qsizetype i = 0; i < bytes.size(); i += 16) {
-        lines << bytes.mid(i, 16).join(QLatin1Char(':'));
+    for (qsizetype i = 0; i < bytes.size(); i += 8) {
+        lines << bytes.mid(i, 8).join(QLatin1Char(':'));
     }
     return lines.join(QStringLiteral(":\n"));
 }
