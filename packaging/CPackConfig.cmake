@@ -16,9 +16,9 @@ set(CPACK_PACKAGE_VENDOR "Messenger project")
 set(CPACK_PACKAGE_CONTACT "Messenger maintainers <maintainers@example.invalid>")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_DESCRIPTION
-    "A native desktop messenger (Qt 6) and its self-hosted server (HTTPS and WebSocket over TLS, "
-    "SQLite storage): friends, direct chats, groups with roles and moderation, images.")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+       "A native desktop messenger (Qt 6) and its self-hosted server (HTTPS and WebSocket over "
+       "TLS, SQLite storage): friends, direct chats, groups with roles and moderation, images.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY messenger)
 set(CPACK_GENERATOR "DEB;TGZ")
@@ -34,5 +34,10 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 # Dependencies come from the binaries' own shared libraries (dpkg-shlibdeps), never by hand.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+if(MESSENGER_BUILD_CLIENT)
+  # The client's cache opens SQLite through Qt's QSQLITE driver, a plugin loaded at run time that
+  # dpkg-shlibdeps cannot see; it is merged with the detected dependencies.
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+endif()
 
 include(CPack)
