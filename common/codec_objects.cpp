@@ -1,5 +1,6 @@
 // Encoding and decoding of the protocol's objects (PROTOCOL.md "Objects"): their field names.
 #include <boost/json.hpp>
+#include <type_traits>
 
 #include "common/codec.h"
 #include "common/json_reader.h"

@@ -112,7 +112,8 @@ void TestCodec::golden_data() {
     QTest::newRow("frame_error_bare.json")
         << GoldenCase::of(ServerFrame{ws::Error{"unauthorized", {}, {}, {}}});
     QTest::newRow("frame_pong.json") << GoldenCase::of(ServerFrame{ws::Pong{"n1"}});
-    QTest::newRow("frame_event.json") << GoldenCase::of(ServerFrame{ws::EventOut{samples::event()}});
+    QTest::newRow("frame_event.json")
+        << GoldenCase::of(ServerFrame{ws::EventOut{samples::event()}});
     QTest::newRow("frame_typing.json") << GoldenCase::of(ServerFrame{ws::TypingOut{12, 7}});
     QTest::newRow("frame_presence.json")
         << GoldenCase::of(ServerFrame{ws::PresenceOut{7, Presence::Offline, 1700000009000}});
