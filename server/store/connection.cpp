@@ -64,7 +64,7 @@ void Connection::execScript(std::string_view sql) {
 }
 
 Statement Connection::prepare(std::string_view sql) {
-    auto it = m_cache.find(std::string(sql));
+    auto it = m_cache.find(sql);
     if (it != m_cache.end() && !it->second->inUse) {
         it->second->inUse = true;
         return Statement(it->second->stmt, &it->second->inUse);

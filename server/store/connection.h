@@ -44,8 +44,16 @@ private:
         sqlite3_stmt* stmt = nullptr;
         bool inUse = false;
     };
+    // Transparent, so a lookup by string_view allocates nothing.
+    struct SqlHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view sql) const {
+            return std::hash<std::string_view>{}(sql);
+        }
+    };
     sqlite3* m_db = nullptr;
-    std::unordered_map<std::string, std::unique_ptr<CachedStatement>> m_cache;
+    std::unordered_map<std::string, std::unique_ptr<CachedStatement>, SqlHash, std::equal_to<>>
+        m_cache;
 };
 
 }  // namespace server::store

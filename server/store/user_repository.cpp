@@ -28,9 +28,16 @@ std::string asciiLower(std::string_view text) {
     return out;
 }
 
-std::string select(std::string_view where) {
-    return "SELECT " + std::string(kColumns) + " FROM users WHERE " + std::string(where);
-}
+// Built once: the statement cache is keyed by the SQL text.
+const std::string kFindById = "SELECT " + std::string(kColumns) + " FROM users WHERE id = ?1";
+const std::string kFindByUsername =
+    "SELECT " + std::string(kColumns) + " FROM users WHERE username = ?1";
+const std::string kSearch = "SELECT " + std::string(kColumns) +
+                            " FROM users WHERE username >= ?1 AND username < ?2"
+                            " UNION SELECT " +
+                            std::string(kColumns) +
+                            " FROM users WHERE lower(display_name) >= ?1 AND "
+                            "lower(display_name) < ?2 ORDER BY username LIMIT ?3";
 
 }  // namespace
 
@@ -46,7 +53,7 @@ std::int64_t UserRepository::insert(std::string_view username, std::string_view 
 }
 
 std::optional<UserRow> UserRepository::findById(std::int64_t id) {
-    auto s = m_connection.prepare(select("id = ?1"));
+    auto s = m_connection.prepare(kFindById);
     s.bind(1, id);
     if (!s.step())
         return std::nullopt;
@@ -54,7 +61,7 @@ std::optional<UserRow> UserRepository::findById(std::int64_t id) {
 }
 
 std::optional<UserRow> UserRepository::findByUsername(std::string_view username) {
-    auto s = m_connection.prepare(select("username = ?1"));
+    auto s = m_connection.prepare(kFindByUsername);
     s.bind(1, username);
     if (!s.step())
         return std::nullopt;
@@ -73,13 +80,7 @@ std::vector<UserRow> UserRepository::searchByPrefix(std::string_view prefix, int
     // and both halves are index range scans (the NOCASE unique index, the lower() index).
     const std::string low = asciiLower(prefix);
     const std::string high = low + '\xff';
-    auto s = m_connection.prepare(
-        "SELECT " + std::string(kColumns) +
-        " FROM users WHERE username >= ?1 AND username < ?2"
-        " UNION SELECT " +
-        std::string(kColumns) +
-        " FROM users WHERE lower(display_name) >= ?1 AND lower(display_name) < ?2"
-        " ORDER BY username LIMIT ?3");
+    auto s = m_connection.prepare(kSearch);
     s.bindAll(low, high, limit);
     std::vector<UserRow> rows;
     while (s.step())
