@@ -1,6 +1,9 @@
 // "Accounts and sessions" end to end, over TLS and over --no-tls: the whole suite runs in both.
+#include <QDirIterator>
 #include <QJsonDocument>
+#include <QThread>
 #include <QtTest>
+#include <vector>
 
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
@@ -86,6 +89,8 @@ private slots:
     void userByIdRejectsBadIds();
     void logoutRevokesTokenAndClosesItsSocket();
     void curlFlow();
+    void secretsAreNotStoredInClear();
+    void concurrentRegistrationsOfOneNameMakeOneAccount();
     void failedLoginsAreRateLimited();
     void registrationsAreRateLimitedPerAddress();
 
@@ -623,6 +628,53 @@ void TestServerAccounts::curlFlow() {
     const HttpResult after = m_http->get("/api/v1/me", token);
     QCOMPARE(after.status, 401);
     QCOMPARE(after.errorCode(), QStringLiteral("unauthorized"));
+}
+
+void TestServerAccounts::secretsAreNotStoredInClear() {
+    const QString password = "Unique-Secret-Passw0rd-" + QString::number(m_tls);
+    const TestUser user = registerUser(*m_http, uniqueUsername("secret"), password);
+    QVERIFY2(user.ok(), user.result.describe().constData());
+    const TestUser second = loginUser(*m_http, user.username, password);
+    QVERIFY(second.ok());
+    QCOMPARE(m_http->get("/api/v1/me", second.token).status, 200);
+
+    int filesRead = 0;
+    QDirIterator files(m_server->dataDir(), QDir::Files | QDir::Hidden,
+                       QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        ++filesRead;
+        QVERIFY2(!bytes.contains(password.toUtf8()),
+                 qPrintable(file.fileName() + " holds a password in clear"));
+        QVERIFY2(!bytes.contains(user.token.toUtf8()) && !bytes.contains(second.token.toUtf8()),
+                 qPrintable(file.fileName() + " holds a session token in clear"));
+    }
+    QVERIFY2(filesRead > 0, "nothing stored in the data folder");
+}
+
+void TestServerAccounts::concurrentRegistrationsOfOneNameMakeOneAccount() {
+    constexpr int threads = 8;
+    const QUrl base = m_server->baseUrl();
+    const QSslCertificate certificate = m_tls ? m_server->certificate() : QSslCertificate();
+    std::vector<int> sameName(threads, 0);
+    std::vector<int> ownName(threads, 0);
+    std::vector<std::unique_ptr<QThread>> workers;
+    for (int i = 0; i < threads; ++i) {
+        workers.emplace_back(QThread::create([&, i] {
+            HttpClient http(base, certificate);
+            sameName[i] = registerUser(http, "Race_Winner").result.status;
+            ownName[i] = registerUser(http, QString("race_%1").arg(i)).result.status;
+        }));
+        workers.back()->start();
+    }
+    for (auto& worker : workers)
+        QVERIFY(worker->wait(60000));
+    QCOMPARE(std::count(sameName.begin(), sameName.end(), 201), 1);
+    QCOMPARE(std::count(sameName.begin(), sameName.end(), 409), threads - 1);
+    QCOMPARE(std::count(ownName.begin(), ownName.end(), 201), threads);
+    QVERIFY(loginUser(*m_http, "race_winner").ok());
 }
 
 void TestServerAccounts::failedLoginsAreRateLimited() {

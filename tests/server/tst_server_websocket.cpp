@@ -18,6 +18,7 @@ private slots:
     void cleanupTestCase();
 
     void helloAnswersReady();
+    void openSocketShowsUserOnline();
     void helloWithBadTokenIsUnauthorized_data();
     void helloWithBadTokenIsUnauthorized();
     void noHelloInTimeClosesWith4001();
@@ -89,6 +90,20 @@ void TestServerWebSocket::helloAnswersReady() {
     QVERIFY(me.contains("avatar"));
     QVERIFY(me.contains("status"));
     QVERIFY(ws.isOpen());
+}
+
+void TestServerWebSocket::openSocketShowsUserOnline() {
+    WsClient ws(*m_server);
+    TestUser user;
+    QVERIFY(openReady(ws, *m_server, &user));
+    const TestUser viewer = registerUser(*m_http, uniqueUsername("viewer"));
+    QVERIFY(viewer.ok());
+    const HttpResult seen = m_http->get(QString("/api/v1/users/%1").arg(user.userId), viewer.token);
+    QVERIFY2(seen.status == 200, seen.describe().constData());
+    QCOMPARE(seen.json["status"].toString(), QStringLiteral("online"));
+    const HttpResult offline =
+        m_http->get(QString("/api/v1/users/%1").arg(viewer.userId), user.token);
+    QCOMPARE(offline.json["status"].toString(), QStringLiteral("offline"));
 }
 
 void TestServerWebSocket::helloWithBadTokenIsUnauthorized_data() {
