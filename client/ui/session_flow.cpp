@@ -68,7 +68,12 @@ void SessionFlow::showMain() {
 }
 
 void SessionFlow::endSession(const QString& reason) {
-    showLogin(reason.isEmpty() ? QString() : tr("You were signed out: %1").arg(reason));
+    const QUrl server = m_account ? m_account->server() : QUrl();
+    showLogin(reason);
+    // Signing in again most likely means the same server, whatever was typed last time.
+    if (m_login && server.isValid() && !m_serverOverride.isValid()) {
+        m_login->setServer(server);
+    }
     m_window.reset();
     m_account.reset();
 }

@@ -17,8 +17,10 @@
 #include "client/ui/chat_rail.h"
 #include "client/ui/connection_indicator.h"
 #include "client/ui/empty_state.h"
+#include "client/ui/login_dialog.h"
 #include "client/ui/main_window.h"
 #include "client/ui/segmented_control.h"
+#include "client/ui/session_flow.h"
 #include "client/ui/settings_dialog.h"
 #include "client/ui/theme_controller.h"
 #include "tests/support/http_client.h"
@@ -200,6 +202,48 @@ private Q_SLOTS:
         QVERIFY(!m_profile->session());
         testsupport::HttpClient http(m_server);
         QCOMPARE(http.get(QStringLiteral("/api/v1/me"), token).status, 401);
+    }
+
+    void theFlowGoesToSignInAndBack() {
+        testsupport::HttpClient http(m_server);
+        const auto user = testsupport::registerUser(http, QStringLiteral("flow"));
+        QVERIFY(user.ok());
+        client::app::Profile profile(QStringLiteral("ui_flow"));
+        QDir(profile.dataDir()).removeRecursively();
+        profile.saveSession({m_server.baseUrl(), user.token, user.userId, user.username, {}});
+
+        client::ui::SessionFlow flow(profile, *m_hosts, *m_preferences, *m_themes);
+        flow.start();
+        QVERIFY(flow.mainWindow() != nullptr);
+        QVERIFY(flow.mainWindow()->isVisible());
+        QVERIFY(flow.loginDialog() == nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(indicatorText(*flow.mainWindow()), QStringLiteral("Online"),
+                                  kWaitMs);
+
+        // Log out from the menu: the sign-in dialog replaces the window, with no complaint.
+        child<QAction>(*flow.mainWindow(), "logOutAction")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(flow.loginDialog() != nullptr && flow.mainWindow() == nullptr,
+                                 kWaitMs);
+        client::ui::LoginDialog& dialog = *flow.loginDialog();
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!child(dialog, "generalError")->isVisible());
+
+        QTest::keyClicks(child(dialog, "usernameEdit"), QStringLiteral("flow"));
+        QTest::keyClicks(child(dialog, "passwordEdit"), QStringLiteral("password123"));
+        QTest::keyClick(child(dialog, "passwordEdit"), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(flow.mainWindow() != nullptr, kWaitMs);
+        QTRY_VERIFY(flow.loginDialog() == nullptr);
+        QTRY_COMPARE_WITH_TIMEOUT(indicatorText(*flow.mainWindow()), QStringLiteral("Online"),
+                                  kWaitMs);
+
+        // The token revoked elsewhere: back to the sign-in, which says why.
+        QCOMPARE(
+            http.post(QStringLiteral("/api/v1/auth/logout"), {}, profile.session()->token).status,
+            204);
+        QTRY_VERIFY_WITH_TIMEOUT(flow.loginDialog() != nullptr && flow.mainWindow() == nullptr,
+                                 kWaitMs);
+        QTRY_VERIFY(child(*flow.loginDialog(), "generalError")->isVisible());
+        QVERIFY(!child<QLabel>(*flow.loginDialog(), "generalError")->text().isEmpty());
     }
 };
 
