@@ -1,5 +1,6 @@
 #include "tests/support/raw_connection.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
@@ -54,6 +55,9 @@ bool RawConnection::write(const QByteArray& bytes) {
 }
 
 bool RawConnection::fill(int timeoutMs) {
+    // The blocking waits below run no event loop; let the server's QProcess drain its pipes so a
+    // chatty server never blocks on a full stdout while a test waits on it.
+    QCoreApplication::processEvents();
     if (m_socket.bytesAvailable() == 0 && m_socket.state() == QAbstractSocket::ConnectedState)
         m_socket.waitForReadyRead(timeoutMs);
     const QByteArray fresh = m_socket.readAll();
