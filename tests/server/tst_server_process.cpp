@@ -171,7 +171,7 @@ void TestServerProcess::refusesBadConfiguration_data() {
     QTest::newRow("string for array") << "[server]\nallowed_origins = \"https://a\"\n"
                                       << "server.allowed_origins";
     QTest::newRow("string for integer") << "[limits]\nidle_timeout_s = \"60\"\n"
-                                       << "limits.idle_timeout_s";
+                                        << "limits.idle_timeout_s";
     QTest::newRow("extension key type") << "[limits]\nhello_timeout_s = true\n"
                                         << "limits.hello_timeout_s";
 }
@@ -275,6 +275,17 @@ void TestServerProcess::metricsExposeCountersAndHistogram() {
                     {"route=\"/api/v1/auth/register\"", "code=\"201\""})
                  .has_value(),
              "registrations are not counted by route and code");
+
+    QCOMPARE(http.get("/api/v1/no-such-route-7f3a").status, 404);
+    QCOMPARE(http.get(QString("/api/v1/users/%1").arg(user.userId), user.token).status, 200);
+    const QByteArray labelled = http.get("/metrics").body;
+    QVERIFY2(!labelled.contains("no-such-route-7f3a"),
+             "an unknown path became a metrics label: any client can grow the label set");
+    QVERIFY2(labelled.contains("route=\"/api/v1/users/{id}\""),
+             "a route with an id is not labelled by its pattern");
+    QVERIFY2(
+        !labelled.contains(QByteArray("route=\"/api/v1/users/") + QByteArray::number(user.userId)),
+        "a concrete id became a metrics label");
 }
 
 void TestServerProcess::sigtermExitsCleanlyAndClosesSocketsWith1001() {

@@ -103,6 +103,8 @@ bool ServerProcess::start() {
         stop();
     } else {
         recordExit();
+        m_errors += "testsupport: the server exited (code " + QByteArray::number(m_exitCode) +
+                    ") before listening\n";
     }
     return false;
 }
