@@ -66,6 +66,8 @@ int main(int argc, char* argv[]) {
     }
 
     QApplication app(argc, argv);
+    // The icons live in the static client library, whose linker drops them unless named here.
+    Q_INIT_RESOURCE(resources);
     describe();
     QApplication::setApplicationDisplayName(QStringLiteral("Messenger"));
     QApplication::setDesktopFileName(QStringLiteral("messenger"));

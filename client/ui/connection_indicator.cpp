@@ -66,6 +66,7 @@ void ConnectionIndicator::refresh() {
         style::repolish(m_dot);
     }
     m_retry->setVisible(state == State::Offline);
+    setAccessibleName(tr("Connection: %1").arg(m_text->text()));
     setToolTip(tr("Server: %1").arg(m_account.server().toString(QUrl::RemovePath)));
     if (state == State::Offline) {
         m_countdown.start();

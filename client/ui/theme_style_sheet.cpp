@@ -81,7 +81,7 @@ QFrame[segmented="true"] QPushButton {
     color: {textSecondary}; }
 QFrame[segmented="true"] QPushButton:hover { color: {text}; background: {hover}; }
 QFrame[segmented="true"] QPushButton:checked {
-    background: {surface}; color: {text}; border: 1px solid {border}; }
+    background: {elevated}; color: {text}; border: 1px solid {border}; }
 
 QLabel#connectionDot { border-radius: 4px; min-width: 8px; max-width: 8px; min-height: 8px; max-height: 8px; }
 QLabel#connectionDot[state="online"] { background: {success}; }

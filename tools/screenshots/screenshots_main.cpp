@@ -144,6 +144,8 @@ bool run(const QUrl& server, const QString& outDir, const QString& username) {
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
+    // The icons live in the static client library, whose linker drops them unless named here.
+    Q_INIT_RESOURCE(resources);
     QApplication::setOrganizationName(QStringLiteral("Messenger"));
     QApplication::setApplicationName(QStringLiteral("messenger-screenshots"));
     QStandardPaths::setTestModeEnabled(true);
