@@ -1,9 +1,12 @@
 // The server binary's command line, configuration file, TLS modes, shutdown and operations routes.
+#include <sys/types.h>
+
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <csignal>
 
 #include "tests/support/certificate_pin.h"
 #include "tests/support/http_client.h"
@@ -58,6 +61,7 @@ private slots:
     void healthz();
     void metricsExposeCountersAndHistogram();
     void sigtermExitsCleanlyAndClosesSocketsWith1001();
+    void sigintExitsCleanly();
     void cleanupTestCase();
 
 private:
@@ -308,6 +312,16 @@ void TestServerProcess::sigtermExitsCleanlyAndClosesSocketsWith1001() {
 
     QVERIFY2(server.start(), server.errors().constData());
     QVERIFY2(loginUser(http, "sigterm_user").ok(), "the account did not survive a restart");
+}
+
+void TestServerProcess::sigintExitsCleanly() {
+    ServerProcess server;
+    QVERIFY2(server.start(), server.errors().constData());
+    QVERIFY(server.processId() > 0);
+    QCOMPARE(::kill(static_cast<pid_t>(server.processId()), SIGINT), 0);
+    QVERIFY2(server.waitForExit(15000), "no exit within 15 s of SIGINT");
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerProcess)

@@ -141,6 +141,19 @@ bool ServerProcess::restart() {
     return start();
 }
 
+qint64 ServerProcess::processId() const {
+    return isRunning() ? m_process->processId() : 0;
+}
+
+bool ServerProcess::waitForExit(int timeoutMs) {
+    if (!m_process)
+        return true;
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs))
+        return false;
+    recordExit();
+    return true;
+}
+
 bool ServerProcess::isRunning() const {
     return m_process && m_process->state() != QProcess::NotRunning;
 }

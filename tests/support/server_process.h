@@ -41,6 +41,10 @@ public:
     void stop();
     bool restart();
     bool isRunning() const;
+    // For signals other than SIGTERM; 0 when not running.
+    qint64 processId() const;
+    // Waits for the process to end on its own (after a signal sent by the test); false on timeout.
+    bool waitForExit(int timeoutMs);
 
     QUrl baseUrl() const;         // https://127.0.0.1:PORT (http:// with --no-tls)
     QUrl wsUrl() const;           // wss://127.0.0.1:PORT/api/v1/ws (ws:// with --no-tls)
