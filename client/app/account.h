@@ -66,6 +66,8 @@ private:
 
     Profile& m_profile;
     KnownHosts& m_hosts;
+    // The token lives only here and in the profile's settings file; the OS keychain is a later
+    // step.
     StoredSession m_session;
     cache::LocalCache m_cache;
     net::RestClient m_rest;

@@ -160,7 +160,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(account.connectionState(), State::Online, kWaitMs);
         m_server.stop();
         QTRY_COMPARE_WITH_TIMEOUT(account.connectionState(), State::Offline, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(account.reconnectInSeconds() >= 1, kWaitMs);
+        QVERIFY(account.reconnectInSeconds() <= 60);
         QVERIFY2(m_server.restart(), m_server.output() + m_server.errors());
+        QTest::qWait(300);
+        QCOMPARE(account.connectionState(), State::Offline);  // still waiting out the backoff
         account.reconnectNow();
         QTRY_COMPARE_WITH_TIMEOUT(account.connectionState(), State::Online, kWaitMs);
     }
