@@ -157,6 +157,26 @@ private:
         m_parser->body_limit(limit);
         if (m_parser->is_done())
             return handleRequest();
+        if (beast::iequals(header[bhttp::field::expect], "100-continue"))
+            return sendContinue();
+        readBody();
+    }
+
+    // The client waits for a go-ahead before sending its body (curl does for large bodies).
+    void sendContinue() {
+        auto message =
+            std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+        lowest().expires_after(std::chrono::seconds(limits().idleTimeoutS));
+        bhttp::async_write(
+            m_stream, *message,
+            [self = this->shared_from_this(), message](boost::system::error_code ec, std::size_t) {
+                if (ec)
+                    return self->lowest().close();
+                self->readBody();
+            });
+    }
+
+    void readBody() {
         lowest().expires_after(std::chrono::seconds(limits().idleTimeoutS));
         bhttp::async_read(
             m_stream, m_buffer, *m_parser,
@@ -176,6 +196,10 @@ private:
         if (!beast::websocket::is_upgrade(header))
             return replyAndClose(400, ErrorCode::BadRequest,
                                  "upgrade: /api/v1/ws expects a WebSocket upgrade");
+        if (header[bhttp::field::sec_websocket_key].empty())
+            return replyAndClose(400, ErrorCode::BadRequest, "sec-websocket-key: missing");
+        if (header[bhttp::field::sec_websocket_version] != "13")
+            return replyAndClose(400, ErrorCode::BadRequest, "sec-websocket-version: expected 13");
         if (!m_parser->is_done())
             return replyAndClose(400, ErrorCode::BadRequest, "body: not allowed on an upgrade");
         const auto origin = header[bhttp::field::origin];
