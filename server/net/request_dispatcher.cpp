@@ -26,6 +26,10 @@ http::Response RequestDispatcher::respond(const http::Request& request,
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
     record(match.handler ? match.route : std::string("unmatched"), response.status,
            elapsed.count());
+    if (m_logger.enabled(config::LogLevel::Debug))
+        m_logger.debug(request.remoteAddress + " " + request.path + " " +
+                       std::to_string(response.status) + " " +
+                       std::to_string(elapsed.count() * 1000.0) + " ms");
     return response;
 }
 
