@@ -1,5 +1,6 @@
 #include "server/app/server_app.h"
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -76,7 +77,9 @@ int ServerApp::run() {
     http::addSystemRoutes(router, metrics, {[&database] { return database.healthy(); }, "local"});
     http::addAccountRoutes(router, accounts);
     const net::RequestDispatcher dispatcher(router, metrics, m_logger);
-    realtime::WsOps wsOps(accounts, registry, m_logger);
+    const auto heartbeatMs =
+        static_cast<int>(std::min<std::int64_t>(25000, m_settings.limits.idleTimeoutS * 1000 / 2));
+    realtime::WsOps wsOps(accounts, registry, m_logger, heartbeatMs);
     net::HttpSessionTracker httpSessions;
 
     const int ioThreads = ioThreadCount(m_settings.server.threads);

@@ -14,6 +14,7 @@ struct OpContext {
     const std::shared_ptr<Connection>& connection;
     domain::Accounts& accounts;
     SessionRegistry& registry;
+    int heartbeatMs;
 };
 
 std::string errorFrame(ErrorCode code, std::optional<std::string> message = std::nullopt,
@@ -49,6 +50,7 @@ OpResult hello(OpContext& ctx, const protocol::ws::Hello& frame) {
     ctx.state.auth = std::move(auth);
     protocol::ws::Ready ready;
     ready.user = ctx.accounts.user(ctx.state.auth->userId);
+    ready.heartbeatMs = ctx.heartbeatMs;
     return reply(protocol::encode(protocol::ServerFrame{std::move(ready)}));
 }
 
@@ -102,12 +104,13 @@ std::optional<std::string> clientIdOf(std::string_view text) {
 
 }  // namespace
 
-WsOps::WsOps(domain::Accounts& accounts, SessionRegistry& registry, config::Logger& logger)
-    : m_accounts(accounts), m_registry(registry), m_logger(logger) {}
+WsOps::WsOps(domain::Accounts& accounts, SessionRegistry& registry, config::Logger& logger,
+             int heartbeatMs)
+    : m_accounts(accounts), m_registry(registry), m_logger(logger), m_heartbeatMs(heartbeatMs) {}
 
 OpResult WsOps::handle(SocketState& state, std::string_view text,
                        const std::shared_ptr<Connection>& connection) {
-    OpContext ctx{state, connection, m_accounts, m_registry};
+    OpContext ctx{state, connection, m_accounts, m_registry, m_heartbeatMs};
     try {
         return dispatch(ctx, protocol::decode<protocol::ClientFrame>(text));
     } catch (const protocol::ApiError& error) {

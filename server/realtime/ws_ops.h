@@ -32,7 +32,10 @@ struct OpResult {
 // Runs on a worker thread (hello authenticates against the database). Never throws.
 class WsOps {
 public:
-    WsOps(domain::Accounts& accounts, SessionRegistry& registry, config::Logger& logger);
+    // `heartbeatMs` is what `ready` asks of clients: at most half the idle timeout, so a client
+    // that follows it is never closed as idle.
+    WsOps(domain::Accounts& accounts, SessionRegistry& registry, config::Logger& logger,
+          int heartbeatMs);
 
     // A text frame of `connection`. Frames of one socket are handled one at a time, in order.
     OpResult handle(SocketState& state, std::string_view text,
@@ -44,6 +47,7 @@ private:
     domain::Accounts& m_accounts;
     SessionRegistry& m_registry;
     config::Logger& m_logger;
+    int m_heartbeatMs;
 };
 
 }  // namespace server::realtime
