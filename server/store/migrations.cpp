@@ -32,8 +32,114 @@ CREATE TABLE tokens (
 CREATE INDEX tokens_live_by_user ON tokens (user_id) WHERE revoked = 0;
 )sql";
 
+// v2: friends, blocks, chats and the chat event log (issue 3; groups add rules, not tables).
+// A friendship *is* a direct chat: `friendships` points at it, and a direct chat is found again
+// by its `direct_key` ("<low id>:<high id>") when two people become friends once more.
+// `events` is the log of every change in a chat, gapless per chat; `data` is the serialised
+// JSON of the event's `data` object, stored once and relayed as-is. `messages` holds the current
+// state of each message (edits and deletions applied), `messages_fts` its searchable text.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE friend_requests (
+    id        INTEGER PRIMARY KEY,
+    from_id   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    to_id     INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    ts        INTEGER NOT NULL,
+    UNIQUE (from_id, to_id)
+);
+CREATE INDEX friend_requests_to ON friend_requests (to_id);
+
+CREATE TABLE blocks (
+    blocker_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    blocked_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    ts         INTEGER NOT NULL,
+    PRIMARY KEY (blocker_id, blocked_id)
+) WITHOUT ROWID;
+CREATE INDEX blocks_blocked ON blocks (blocked_id);
+
+CREATE TABLE chats (
+    id               INTEGER PRIMARY KEY,
+    kind             TEXT    NOT NULL CHECK (kind IN ('direct', 'group')),
+    name             TEXT    NOT NULL DEFAULT '',
+    description      TEXT    NOT NULL DEFAULT '',
+    avatar           TEXT,
+    created_ts       INTEGER NOT NULL,
+    last_seq         INTEGER NOT NULL DEFAULT 0,
+    last_activity_ts INTEGER NOT NULL,
+    slow_mode_s      INTEGER NOT NULL DEFAULT 0,
+    only_admins_post INTEGER NOT NULL DEFAULT 0,
+    direct_key       TEXT UNIQUE
+);
+
+-- Current members only; a member who leaves is deleted (history stays in `events`).
+CREATE TABLE chat_members (
+    chat_id                   INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+    user_id                   INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    role                      TEXT    NOT NULL DEFAULT 'member',
+    joined_ts                 INTEGER NOT NULL,
+    read_seq                  INTEGER NOT NULL DEFAULT 0,
+    muted_until               INTEGER,
+    notifications_muted_until INTEGER,
+    PRIMARY KEY (chat_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX chat_members_user ON chat_members (user_id);
+
+CREATE TABLE friendships (
+    user_low  INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    user_high INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    chat_id   INTEGER NOT NULL REFERENCES chats (id),
+    since_ts  INTEGER NOT NULL,
+    PRIMARY KEY (user_low, user_high),
+    CHECK (user_low < user_high)
+) WITHOUT ROWID;
+CREATE INDEX friendships_high ON friendships (user_high);
+
+CREATE TABLE messages (
+    id        INTEGER PRIMARY KEY,
+    chat_id   INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    sender    INTEGER NOT NULL REFERENCES users (id),
+    ts        INTEGER NOT NULL,
+    client_id TEXT    NOT NULL,
+    text      TEXT    NOT NULL DEFAULT '',
+    reply_to  INTEGER,
+    media     TEXT    NOT NULL DEFAULT '[]',
+    edited_ts INTEGER,
+    deleted   INTEGER NOT NULL DEFAULT 0,
+    pinned_ts INTEGER,
+    UNIQUE (sender, client_id)
+);
+CREATE UNIQUE INDEX messages_by_chat_seq ON messages (chat_id, seq);
+CREATE INDEX messages_pinned ON messages (chat_id, pinned_ts) WHERE pinned_ts IS NOT NULL;
+
+CREATE TABLE reactions (
+    message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    emoji      TEXT    NOT NULL,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    ts         INTEGER NOT NULL,
+    PRIMARY KEY (message_id, emoji, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE events (
+    chat_id INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+    seq     INTEGER NOT NULL,
+    ts      INTEGER NOT NULL,
+    type    TEXT    NOT NULL,
+    actor   INTEGER NOT NULL,
+    data    TEXT    NOT NULL,
+    PRIMARY KEY (chat_id, seq)
+) WITHOUT ROWID;
+
+-- External-content full-text index over messages.text; kept in step by the domain's writes
+-- (insert on create, delete+insert on edit, delete on delete), not by triggers, so that the
+-- hot send path decides what it pays for.
+CREATE VIRTUAL TABLE messages_fts USING fts5 (
+    text, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
+    {2, kV2},
 };
 
 }  // namespace
