@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "common/codec.h"
+#include "server/net/socket_id.h"
 
 namespace server::net {
 namespace {
@@ -65,6 +66,8 @@ public:
                            self->enqueue(std::move(frame));
                        });
     }
+
+    domain::SocketId socketId() const override { return m_socketId; }
 
     void close(int code, std::string reason) override {
         asio::dispatch(m_ws.get_executor(),
@@ -251,6 +254,7 @@ private:
 
     websocket::stream<Stream> m_ws;
     ServerContext& m_ctx;
+    const domain::SocketId m_socketId = nextSocketId();
     beast::flat_buffer m_buffer;
     asio::steady_timer m_idleTimer;
     asio::steady_timer m_helloTimer;

@@ -4,9 +4,11 @@
 #include <memory>
 #include <string>
 
+#include "server/domain/broadcaster.h"
+
 namespace server::realtime {
 
-// Implemented by net/. Both members may be called from any thread; they never block.
+// Implemented by net/. Every member may be called from any thread; none blocks.
 class Connection {
 public:
     virtual ~Connection() = default;
@@ -14,6 +16,8 @@ public:
     virtual void send(std::shared_ptr<const std::string> frame) = 0;
     // Sends what is already queued, then closes with `code`.
     virtual void close(int code, std::string reason) = 0;
+    // Unique among this process's sockets, never 0, fixed for the connection's life.
+    virtual domain::SocketId socketId() const = 0;
 };
 
 // The close codes of PROTOCOL.md "Real time".

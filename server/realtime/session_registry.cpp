@@ -3,41 +3,61 @@
 #include <algorithm>
 
 namespace server::realtime {
+namespace {
+
+// Reused by deliver() on each thread, so a broadcast allocates no list of targets.
+thread_local std::vector<std::shared_ptr<Connection>> t_targets;
+
+}  // namespace
 
 void SessionRegistry::opened(std::shared_ptr<Connection> connection) {
     std::lock_guard lock(m_mutex);
     const Connection* key = connection.get();
-    m_entries.emplace(key, Entry{std::move(connection), std::nullopt, {}});
+    const auto socketId = connection->socketId();
+    m_entries.emplace(key, Entry{std::move(connection), socketId, std::nullopt, {}});
 }
 
 void SessionRegistry::authenticated(const Connection& connection, std::int64_t userId,
                                     std::string tokenHash) {
-    std::lock_guard lock(m_mutex);
-    const auto it = m_entries.find(&connection);
-    if (it == m_entries.end() || it->second.userId)
-        return;
-    it->second.userId = userId;
-    it->second.tokenHash = std::move(tokenHash);
-    m_byUser[userId].push_back(&connection);
+    bool first = false;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_entries.find(&connection);
+        if (it == m_entries.end() || it->second.userId)
+            return;
+        it->second.userId = userId;
+        it->second.tokenHash = std::move(tokenHash);
+        auto& sockets = m_byUser[userId];
+        sockets.push_back(&it->second);
+        first = sockets.size() == 1;
+    }
+    if (auto* watcher = observer(); first && watcher)
+        watcher->firstSocketOpened(userId);
 }
 
 std::optional<std::int64_t> SessionRegistry::closed(const Connection& connection) {
     std::shared_ptr<Connection> last;  // released after the lock: it may be the final owner
-    std::lock_guard lock(m_mutex);
-    const auto it = m_entries.find(&connection);
-    if (it == m_entries.end())
-        return std::nullopt;
-    const auto userId = it->second.userId;
-    last = std::move(it->second.connection);
-    m_entries.erase(it);
-    if (!userId)
-        return std::nullopt;
-    auto& sockets = m_byUser[*userId];
-    std::erase(sockets, &connection);
-    if (!sockets.empty())
-        return std::nullopt;
-    m_byUser.erase(*userId);
-    return userId;
+    std::optional<std::int64_t> gone;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_entries.find(&connection);
+        if (it == m_entries.end())
+            return std::nullopt;
+        const auto userId = it->second.userId;
+        if (userId) {
+            auto& sockets = m_byUser[*userId];
+            std::erase(sockets, &it->second);
+            if (sockets.empty()) {
+                m_byUser.erase(*userId);
+                gone = userId;
+            }
+        }
+        last = std::move(it->second.connection);
+        m_entries.erase(it);
+    }
+    if (auto* watcher = observer(); gone && watcher)
+        watcher->lastSocketClosed(*gone);
+    return gone;
 }
 
 std::vector<std::shared_ptr<Connection>> SessionRegistry::socketsOf(
@@ -47,11 +67,9 @@ std::vector<std::shared_ptr<Connection>> SessionRegistry::socketsOf(
     const auto it = m_byUser.find(userId);
     if (it == m_byUser.end())
         return result;
-    for (const Connection* key : it->second) {
-        const Entry& entry = m_entries.at(key);
-        if (!tokens || std::find(tokens->begin(), tokens->end(), entry.tokenHash) != tokens->end())
-            result.push_back(entry.connection);
-    }
+    for (const Entry* entry : it->second)
+        if (!tokens || std::find(tokens->begin(), tokens->end(), entry->tokenHash) != tokens->end())
+            result.push_back(entry->connection);
     return result;
 }
 
@@ -62,6 +80,12 @@ void SessionRegistry::tokensRevoked(std::int64_t userId,
 }
 
 bool SessionRegistry::isOnline(std::int64_t userId) const {
+    if (const auto* watcher = observer())
+        return watcher->announcedOnline(userId);
+    return hasSockets(userId);
+}
+
+bool SessionRegistry::hasSockets(std::int64_t userId) const {
     std::lock_guard lock(m_mutex);
     return m_byUser.count(userId) != 0;
 }
@@ -72,7 +96,30 @@ void SessionRegistry::sendToUser(std::int64_t userId,
         connection->send(frame);
 }
 
+void SessionRegistry::deliver(const relay::Envelope& envelope) {
+    // Taken out of the thread's slot so that a send running inline cannot reuse it meanwhile.
+    auto targets = std::move(t_targets);
+    targets.clear();
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto userId : envelope.users) {
+            const auto it = m_byUser.find(userId);
+            if (it == m_byUser.end())
+                continue;
+            for (const Entry* entry : it->second)
+                if (entry->socketId != envelope.exceptSocket)
+                    targets.push_back(entry->connection);
+        }
+    }
+    for (const auto& connection : targets)
+        connection->send(envelope.frame);
+    targets.clear();
+    t_targets = std::move(targets);
+}
+
 void SessionRegistry::closeAll(int code, const std::string& reason) {
+    if (auto* watcher = observer())
+        watcher->stopping();
     std::vector<std::shared_ptr<Connection>> all;
     {
         std::lock_guard lock(m_mutex);
@@ -87,6 +134,16 @@ void SessionRegistry::closeAll(int code, const std::string& reason) {
 std::size_t SessionRegistry::size() const {
     std::lock_guard lock(m_mutex);
     return m_entries.size();
+}
+
+void SessionRegistry::setObserver(SessionObserver* observer) {
+    std::lock_guard lock(m_mutex);
+    m_observer = observer;
+}
+
+SessionObserver* SessionRegistry::observer() const {
+    std::lock_guard lock(m_mutex);
+    return m_observer;
 }
 
 }  // namespace server::realtime

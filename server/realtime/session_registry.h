@@ -12,10 +12,12 @@
 
 #include "server/domain/session_events.h"
 #include "server/realtime/connection.h"
+#include "server/realtime/session_observer.h"
+#include "server/relay/relay.h"
 
 namespace server::realtime {
 
-// Thread-safe. Sends and closes run after the lock is released, on copies of the list.
+// Thread-safe. Sends, closes and observer calls run after the lock is released.
 class SessionRegistry : public domain::SessionEvents {
 public:
     void opened(std::shared_ptr<Connection> connection);
@@ -24,25 +26,37 @@ public:
     std::optional<std::int64_t> closed(const Connection& connection);
 
     void tokensRevoked(std::int64_t userId, const std::vector<std::string>& tokenHashes) override;
+    // What presence last announced when an observer is set, else whether a socket is open here.
     bool isOnline(std::int64_t userId) const override;
+    // Whether the user has an authenticated socket on this node right now.
+    bool hasSockets(std::int64_t userId) const;
 
     void sendToUser(std::int64_t userId, const std::shared_ptr<const std::string>& frame);
-    // Shutdown: every open socket, authenticated or not.
+    // Every socket here of the envelope's users except its exceptSocket; the frame is shared.
+    void deliver(const relay::Envelope& envelope);
+    // Shutdown: tells the observer, then closes every open socket, authenticated or not.
     void closeAll(int code, const std::string& reason);
     std::size_t size() const;
+
+    // At most one; null to remove. Set it before sockets open, remove it before it dies.
+    void setObserver(SessionObserver* observer);
 
 private:
     struct Entry {
         std::shared_ptr<Connection> connection;
+        domain::SocketId socketId = 0;
         std::optional<std::int64_t> userId;
         std::string tokenHash;
     };
     std::vector<std::shared_ptr<Connection>> socketsOf(
         std::int64_t userId, const std::vector<std::string>* tokens) const;
+    SessionObserver* observer() const;
 
     mutable std::mutex m_mutex;
     std::unordered_map<const Connection*, Entry> m_entries;
-    std::unordered_map<std::int64_t, std::vector<const Connection*>> m_byUser;
+    // Entries are nodes of m_entries, whose addresses stay valid until erased.
+    std::unordered_map<std::int64_t, std::vector<const Entry*>> m_byUser;
+    SessionObserver* m_observer = nullptr;
 };
 
 }  // namespace server::realtime
