@@ -85,6 +85,49 @@ void draw(QPainter& p, IconSet::Glyph glyph) {
             p.drawLine(QPointF(12, 5), QPointF(12, 19));
             p.drawLine(QPointF(5, 12), QPointF(19, 12));
             break;
+        case G::Close:
+            p.drawLine(QPointF(6.5, 6.5), QPointF(17.5, 17.5));
+            p.drawLine(QPointF(17.5, 6.5), QPointF(6.5, 17.5));
+            break;
+        case G::Send: {
+            QPainterPath plane;
+            plane.moveTo(4, 4.5);
+            plane.lineTo(20.5, 12);
+            plane.lineTo(4, 19.5);
+            plane.lineTo(6.5, 12);
+            plane.closeSubpath();
+            p.drawPath(plane);
+            p.drawLine(QPointF(6.5, 12), QPointF(12, 12));
+            break;
+        }
+        case G::ArrowDown:
+            p.drawLine(QPointF(12, 5), QPointF(12, 19));
+            p.drawPolyline(QPolygonF{{QPointF(6, 13), QPointF(12, 19), QPointF(18, 13)}});
+            break;
+        case G::Reply:
+            p.drawPolyline(QPolygonF{{QPointF(9.5, 6), QPointF(4, 11.5), QPointF(9.5, 17)}});
+            p.drawPath([] {
+                QPainterPath arc;
+                arc.moveTo(4, 11.5);
+                arc.lineTo(13, 11.5);
+                arc.cubicTo(17.5, 11.5, 20, 14, 20, 19);
+                return arc;
+            }());
+            break;
+        case G::Edit:
+            p.drawPolygon(QPolygonF{{QPointF(15.5, 4.5), QPointF(19.5, 8.5), QPointF(9, 19),
+                                     QPointF(4.5, 19.5), QPointF(5, 15)}});
+            p.drawLine(QPointF(13, 7), QPointF(17, 11));
+            break;
+        case G::More:
+            for (int x : {6, 12, 18}) {
+                p.drawEllipse(QPointF(x, 12), 0.9, 0.9);
+            }
+            break;
+        case G::Back:
+            p.drawLine(QPointF(5, 12), QPointF(19, 12));
+            p.drawPolyline(QPolygonF{{QPointF(11, 6), QPointF(5, 12), QPointF(11, 18)}});
+            break;
     }
 }
 

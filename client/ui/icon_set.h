@@ -9,7 +9,25 @@ namespace client::ui {
 
 class IconSet {
 public:
-    enum class Glyph { Menu, Search, Chat, People, Settings, LogOut, Info, Shield, Warning, Plus };
+    enum class Glyph {
+        Menu,
+        Search,
+        Chat,
+        People,
+        Settings,
+        LogOut,
+        Info,
+        Shield,
+        Warning,
+        Plus,
+        Close,
+        Send,
+        ArrowDown,
+        Reply,
+        Edit,
+        More,
+        Back,
+    };
 
     static QIcon icon(Glyph glyph, const QColor& color, int size = 20);
     static QPixmap pixmap(Glyph glyph, const QColor& color, int size, qreal devicePixelRatio);

@@ -27,6 +27,17 @@ Theme Theme::light() {
     c.dangerSoft = QColor(0xFD, 0xEC, 0xEC);
     c.success = QColor(0x23, 0xA5, 0x5A);
     c.warning = QColor(0xE0, 0x8E, 0x0B);
+    c.chatBackground = QColor(0xF3, 0xF5, 0xF9);
+    c.bubbleOwn = c.accent;
+    c.bubbleOwnText = QColor(0xFF, 0xFF, 0xFF);
+    c.bubbleOwnMeta = QColor(0xFF, 0xFF, 0xFF, 0xC8);
+    c.bubbleOther = QColor(0xFF, 0xFF, 0xFF);
+    c.bubbleOtherText = c.text;
+    c.bubbleOtherMeta = c.textMuted;
+    c.bubbleOtherBorder = QColor(0xE4, 0xE7, 0xEE);
+    c.linkOwn = QColor(0xFF, 0xFF, 0xFF);
+    c.selection = QColor(0xE3, 0xE8, 0xFD);
+    c.online = c.success;
     return Theme(Mode::Light, c);
 }
 
@@ -53,11 +64,26 @@ Theme Theme::dark() {
     c.dangerSoft = QColor(0x3D, 0x22, 0x26);
     c.success = QColor(0x3B, 0xC2, 0x70);
     c.warning = QColor(0xF0, 0xA8, 0x30);
+    c.chatBackground = QColor(0x1A, 0x1C, 0x21);
+    c.bubbleOwn = QColor(0x55, 0x6C, 0xE6);
+    c.bubbleOwnText = QColor(0xFF, 0xFF, 0xFF);
+    c.bubbleOwnMeta = QColor(0xFF, 0xFF, 0xFF, 0xB4);
+    c.bubbleOther = QColor(0x2A, 0x2D, 0x35);
+    c.bubbleOtherText = c.text;
+    c.bubbleOtherMeta = c.textMuted;
+    c.bubbleOtherBorder = QColor(0x2A, 0x2D, 0x35);
+    c.linkOwn = QColor(0xFF, 0xFF, 0xFF);
+    c.selection = QColor(0x2F, 0x36, 0x5C);
+    c.online = c.success;
     return Theme(Mode::Dark, c);
 }
 
 Theme Theme::forMode(Mode mode) {
     return mode == Mode::Dark ? dark() : light();
+}
+
+Theme Theme::forPalette(const QPalette& palette) {
+    return palette.color(QPalette::Window).lightness() < 128 ? dark() : light();
 }
 
 QPalette Theme::palette() const {

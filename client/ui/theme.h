@@ -34,6 +34,18 @@ public:
         QColor dangerSoft;
         QColor success;
         QColor warning;
+        // The conversation: its backdrop, and bubbles (own on the accent, others on a card).
+        QColor chatBackground;
+        QColor bubbleOwn;
+        QColor bubbleOwnText;
+        QColor bubbleOwnMeta;  // time, ticks and "edited" inside an own bubble
+        QColor bubbleOther;
+        QColor bubbleOtherText;
+        QColor bubbleOtherMeta;
+        QColor bubbleOtherBorder;
+        QColor linkOwn;    // links inside an own bubble, where the accent would not show
+        QColor selection;  // the selected row of a painted list
+        QColor online;
     };
 
     struct Spacing {
@@ -65,6 +77,9 @@ public:
     static Theme light();
     static Theme dark();
     static Theme forMode(Mode mode);
+    // The theme whose window colour the palette carries: lets painters follow the applied theme
+    // without holding the controller.
+    static Theme forPalette(const QPalette& palette);
 
     Mode mode() const { return m_mode; }
     const Colors& colors() const { return m_colors; }

@@ -1,0 +1,44 @@
+// One message as the conversation paints it: its data plus what its neighbours decide (a day
+// separator above, the start or end of a sender's group).
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+#include <QVector>
+
+namespace client::ui {
+
+struct MessageItem {
+    enum class Delivery { None, Pending, Sent, Read, Failed };
+    struct Reaction {
+        QString emoji;
+        int count = 0;
+        bool mine = false;
+        bool operator==(const Reaction&) const = default;
+    };
+
+    QString key;  // stable across the pending → sent switch (the client id when known)
+    qint64 id = 0;
+    qint64 sender = 0;
+    QString senderName;
+    QString text;
+    QDateTime time;
+    bool own = false;
+    bool edited = false;
+    bool deleted = false;
+    bool pinned = false;
+    Delivery delivery = Delivery::None;
+    bool hasReply = false;
+    QString replySender;
+    QString replyText;
+    QVector<Reaction> reactions;
+
+    bool showDay = false;     // the first message of its day: a separator above
+    bool groupStart = true;   // the first of a run by one sender within a minute
+    bool groupEnd = true;     // the last of that run
+    bool showSender = false;  // the sender's name on top of the bubble
+
+    bool operator==(const MessageItem&) const = default;
+};
+
+}  // namespace client::ui
