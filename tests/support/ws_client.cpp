@@ -134,6 +134,58 @@ QJsonObject WsClient::hello(const QString& token, int timeoutMs) {
     return waitForFrame(timeoutMs);
 }
 
+bool WsClient::connectAs(const QUrl& url, const QString& token, int timeoutMs) {
+    if (!open(url, {}, {}, timeoutMs))
+        return false;
+    const QJsonObject answer = hello(token, timeoutMs);
+    if (answer.value(QLatin1String("op")).toString() == QLatin1String("ready"))
+        return true;
+    m_errorString = QStringLiteral("hello answered: ") + QString::fromUtf8(m_lastText);
+    return false;
+}
+
+QJsonObject WsClient::waitForMatch(const std::function<bool(const QJsonObject&)>& match,
+                                   int timeoutMs) {
+    qsizetype scanned = 0;
+    QJsonObject found;
+    bool matched = false;
+    const auto scan = [&] {
+        if (matched)
+            return true;
+        for (; scanned < m_frames.size(); ++scanned) {
+            const QJsonObject frame = QJsonDocument::fromJson(m_frames.at(scanned)).object();
+            if (match(frame)) {
+                m_lastText = m_frames.takeAt(scanned);
+                found = frame;
+                matched = true;
+                return true;
+            }
+        }
+        return m_disconnected;
+    };
+    waitUntil(scan, timeoutMs);
+    return found;
+}
+
+QJsonObject WsClient::waitForEvent(qint64 chatId, const QString& type, int timeoutMs) {
+    return waitForMatch(
+        [&](const QJsonObject& frame) {
+            const QJsonObject event = frame.value(QLatin1String("event")).toObject();
+            return frame.value(QLatin1String("op")).toString() == QLatin1String("event") &&
+                   event.value(QLatin1String("chat_id")).toInteger() == chatId &&
+                   event.value(QLatin1String("type")).toString() == type;
+        },
+        timeoutMs);
+}
+
+QList<QJsonObject> WsClient::collect(int ms) {
+    waitUntil([this] { return m_disconnected; }, ms);
+    QList<QJsonObject> frames;
+    while (!m_frames.isEmpty())
+        frames.append(QJsonDocument::fromJson(m_frames.dequeue()).object());
+    return frames;
+}
+
 int WsClient::waitForClose(int timeoutMs) {
     if (!m_socket)
         return -1;

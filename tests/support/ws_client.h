@@ -46,6 +46,19 @@ public:
     QJsonObject waitForOp(const QString& op, int timeoutMs = defaultTimeoutMs);
     // Sends hello with `token` and returns the answer (ready or error).
     QJsonObject hello(const QString& token, int timeoutMs = defaultTimeoutMs);
+    // open() then hello(): true once the server answered ready.
+    bool connectAs(const QUrl& url, const QString& token, int timeoutMs = defaultTimeoutMs);
+
+    // The first frame, queued or arriving, that `match` accepts; the frames it passes over stay
+    // queued in order for later calls. An empty object if none comes in time.
+    QJsonObject waitForMatch(const std::function<bool(const QJsonObject&)>& match,
+                             int timeoutMs = defaultTimeoutMs);
+    // waitForMatch() for {"op":"event"} of `chatId` whose event type is `type`.
+    QJsonObject waitForEvent(qint64 chatId, const QString& type, int timeoutMs = defaultTimeoutMs);
+    // Every frame queued now or arriving within `ms`, in order; the queue is left empty.
+    QList<QJsonObject> collect(int ms);
+    // Drops every queued frame.
+    void discardPending() { m_frames.clear(); }
     // Waits for the server to close the socket: its close code, or -1 if still open at timeout.
     int waitForClose(int timeoutMs = defaultTimeoutMs);
     // True when no frame arrives and the socket stays open for `ms`.
