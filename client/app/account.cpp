@@ -4,6 +4,8 @@
 #include <QPointer>
 #include <memory>
 
+#include "client/app/outbox_sender.h"
+#include "client/app/sync_engine.h"
 #include "client/net/convert.h"
 
 namespace client::app {
@@ -35,7 +37,16 @@ Account::Account(Profile& profile, KnownHosts& hosts, QObject* parent)
       m_cache(profile.dataDir()),
       m_rest(net::TlsPinning([this](const QUrl& server) { return m_hosts.fingerprint(server); })),
       m_connection(
-          net::TlsPinning([this](const QUrl& server) { return m_hosts.fingerprint(server); })) {
+          net::TlsPinning([this](const QUrl& server) { return m_hosts.fingerprint(server); })),
+      m_chats(m_cache),
+      m_chatList(m_chats),
+      m_friendList(m_chats),
+      m_requestList(m_chats),
+      m_sync(std::make_unique<SyncEngine>(m_chats, m_rest)),
+      m_outbox(std::make_unique<OutboxSender>(m_chats, m_connection)) {
+    m_chats.setMe(m_session.userId);
+    connect(m_sync.get(), &SyncEngine::synced, this, &Account::synced);
+    connect(m_outbox.get(), &OutboxSender::failed, this, &Account::actionFailed);
     qRegisterMetaType<client::app::Account::ConnectionState>();
     m_rest.setServer(m_session.server);
     m_rest.setToken(m_session.token);
@@ -62,6 +73,7 @@ void Account::start() {
         return;
     }
     openCache();
+    m_chats.announceReset();
     if (const auto me = m_cache.user(m_session.userId)) {
         m_session.username = net::toQString(me->username);
         m_session.displayName = net::toQString(me->displayName);
@@ -125,8 +137,46 @@ void Account::reconnectNow() {
 }
 
 void Account::onFrame(const protocol::ServerFrame& frame) {
+    if (m_ended) {
+        return;
+    }
     if (const auto* ready = std::get_if<protocol::ws::Ready>(&frame)) {
         applyMe(ready->user);
+        m_sync->catchUpAll();
+        refreshContacts();
+        m_outbox->kick();
+    } else if (const auto* event = std::get_if<protocol::ws::EventOut>(&frame)) {
+        m_sync->onEvent(event->event);
+    } else if (const auto* ack = std::get_if<protocol::ws::Ack>(&frame)) {
+        m_outbox->onAck(*ack);
+    } else if (const auto* error = std::get_if<protocol::ws::Error>(&frame)) {
+        if (!m_outbox->onError(*error) && error->message) {
+            Q_EMIT actionFailed(net::toQString(*error->message));
+        }
+    } else if (const auto* typingFrame = std::get_if<protocol::ws::TypingOut>(&frame)) {
+        if (typingFrame->userId != m_session.userId) {
+            m_chatList.noteTyping(typingFrame->chatId);
+            Q_EMIT typing(typingFrame->chatId, typingFrame->userId);
+        }
+    } else if (const auto* presence = std::get_if<protocol::ws::PresenceOut>(&frame)) {
+        const bool online = presence->status == protocol::Presence::Online;
+        m_chats.setPresence(presence->userId, online, presence->lastSeen);
+        Q_EMIT presenceChanged(presence->userId, online);
+    } else if (const auto* read = std::get_if<protocol::ws::ReadOut>(&frame)) {
+        if (read->userId == m_session.userId) {
+            m_chats.setReadSeq(read->chatId, read->seq);
+        } else {
+            m_chats.setPeerReadSeq(read->chatId, read->seq);
+        }
+    } else if (const auto* added = std::get_if<protocol::ws::ChatAdded>(&frame)) {
+        m_sync->onChatAdded(added->chat);
+        afterContactChange();
+        Q_EMIT chatReady(added->chat.id);
+    } else if (const auto* removed = std::get_if<protocol::ws::ChatRemoved>(&frame)) {
+        m_sync->onChatRemoved(removed->chatId);
+    } else if (std::holds_alternative<protocol::ws::FriendRequestOut>(frame) ||
+               std::holds_alternative<protocol::ws::FriendRemoved>(frame)) {
+        afterContactChange();
     }
 }
 
@@ -147,6 +197,10 @@ void Account::onConnectionState(net::Connection::State state) {
         return;
     }
     m_state = mapped;
+    if (mapped != ConnectionState::Online) {
+        m_sync->pause();
+        m_outbox->reset();
+    }
     Q_EMIT connectionStateChanged(mapped);
 }
 

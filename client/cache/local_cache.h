@@ -43,9 +43,10 @@ public:
     // false). Every write goes through here, so a batching writer can later take several at once.
     bool write(const std::function<bool(QSqlDatabase&)>& work);
 
-private:
+    // The open connection, for the cache's repositories (ChatCache) to read with.
     QSqlDatabase database() const;
 
+private:
     QString m_filePath;
     QString m_connectionName;
     QString m_lastError;

@@ -70,6 +70,45 @@ const std::vector<QStringList>& steps() {
                            " last_applied_seq INTEGER NOT NULL DEFAULT 0)"),
             QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
         },
+        {
+            // client_id is unique per sender only (another user's client may pick the same);
+            // pins are a message's state.
+            QStringLiteral("CREATE TABLE messages_v2 ("
+                           " id INTEGER PRIMARY KEY,"
+                           " chat_id INTEGER NOT NULL,"
+                           " seq INTEGER NOT NULL,"
+                           " sender INTEGER NOT NULL,"
+                           " ts INTEGER NOT NULL,"
+                           " client_id TEXT,"
+                           " text TEXT NOT NULL DEFAULT '',"
+                           " reply_to INTEGER,"
+                           " edited_ts INTEGER,"
+                           " deleted INTEGER NOT NULL DEFAULT 0,"
+                           " reactions TEXT NOT NULL DEFAULT '{}',"
+                           " media TEXT NOT NULL DEFAULT '[]',"
+                           " pinned INTEGER NOT NULL DEFAULT 0,"
+                           " UNIQUE (chat_id, seq),"
+                           " UNIQUE (sender, client_id))"),
+            QStringLiteral("INSERT INTO messages_v2 (id, chat_id, seq, sender, ts, client_id, text,"
+                           " reply_to, edited_ts, deleted, reactions, media)"
+                           " SELECT id, chat_id, seq, sender, ts, client_id, text, reply_to,"
+                           " edited_ts, deleted, reactions, media FROM messages"),
+            QStringLiteral("DROP TABLE messages"),
+            QStringLiteral("ALTER TABLE messages_v2 RENAME TO messages"),
+            // unread counts the others' messages up to unread_base_seq (the server's count at
+            // its last_seq, plus the events applied since).
+            QStringLiteral(
+                "ALTER TABLE chats ADD COLUMN unread_base_seq INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN failure TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE TABLE friends ("
+                           " user_id INTEGER PRIMARY KEY,"
+                           " chat_id INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE friend_requests ("
+                           " id INTEGER PRIMARY KEY,"
+                           " incoming INTEGER NOT NULL,"
+                           " user_id INTEGER NOT NULL,"
+                           " ts INTEGER NOT NULL)"),
+        },
     };
     return all;
 }

@@ -49,6 +49,10 @@ RestError httpError(int status, const QByteArray& body, const QNetworkReply& rep
 
 }  // namespace
 
+QString RestClient::encoded(const QString& value) {
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
 RestClient::RestClient(TlsPinning pinning, QObject* parent)
     : QObject(parent), m_manager(new QNetworkAccessManager(this)), m_pinning(std::move(pinning)) {}
 
@@ -92,6 +96,11 @@ void RestClient::me(Callback<protocol::MeResponse> done) {
     call<protocol::MeResponse>("GET", QStringLiteral("/api/v1/me"), QByteArray(), std::move(done));
 }
 
+void RestClient::searchUsers(const QString& prefix, Callback<std::vector<protocol::User>> done) {
+    call<std::vector<protocol::User>>(
+        "GET", QStringLiteral("/api/v1/users/search?q=") + encoded(prefix), {}, std::move(done));
+}
+
 void RestClient::abortAll() {
     const auto replies = m_manager->findChildren<QNetworkReply*>();
     for (QNetworkReply* reply : replies) {
@@ -104,7 +113,13 @@ void RestClient::abortAll() {
 void RestClient::send(const QByteArray& verb, const QString& path, const QByteArray& body,
                       RawDone done) {
     QUrl url = m_server;
-    url.setPath(path);
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    if (query < 0) {
+        url.setPath(path);
+    } else {
+        url.setPath(path.left(query));
+        url.setQuery(path.mid(query + 1), QUrl::TolerantMode);
+    }
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader,

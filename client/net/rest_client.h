@@ -9,6 +9,8 @@
 #include <functional>
 #include <optional>
 
+#include "client/net/api_codec.h"
+#include "client/net/api_types.h"
 #include "client/net/convert.h"
 #include "client/net/rest_result.h"
 #include "client/net/tls_pinning.h"
@@ -41,6 +43,38 @@ public:
     void logIn(const protocol::LoginRequest& request, Callback<protocol::AuthResponse> done);
     void logOut(Callback<NoContent> done);
     void me(Callback<protocol::MeResponse> done);
+    void searchUsers(const QString& prefix, Callback<std::vector<protocol::User>> done);
+
+    // Friends, blocks and direct chats.
+    void sendFriendRequest(protocol::Id userId, Callback<FriendRequestOutcome> done);
+    void friendRequests(Callback<FriendRequestLists> done);
+    void acceptFriendRequest(protocol::Id requestId, Callback<ChatAnswer> done);
+    void declineFriendRequest(protocol::Id requestId, Callback<NoContent> done);
+    void withdrawFriendRequest(protocol::Id requestId, Callback<NoContent> done);
+    void friends(Callback<FriendList> done);
+    void unfriend(protocol::Id userId, Callback<NoContent> done);
+    void block(protocol::Id userId, Callback<NoContent> done);
+    void unblock(protocol::Id userId, Callback<NoContent> done);
+    void blocks(Callback<std::vector<protocol::User>> done);
+
+    // Chats, messages and the event log.
+    void chats(Callback<std::vector<protocol::Chat>> done);
+    void chat(protocol::Id chatId, Callback<protocol::Chat> done);
+    void postMessage(protocol::Id chatId, const QString& clientId, const QString& text,
+                     std::optional<protocol::Id> replyTo, Callback<protocol::Message> done);
+    // beforeSeq 0: the newest page.
+    void messages(protocol::Id chatId, std::int64_t beforeSeq, int limit,
+                  Callback<MessagePage> done);
+    void events(protocol::Id chatId, std::int64_t afterSeq, int limit, Callback<EventPage> done);
+    void editMessage(protocol::Id messageId, const QString& text, Callback<protocol::Message> done);
+    void deleteMessage(protocol::Id messageId, Callback<NoContent> done);
+    void setReaction(protocol::Id messageId, const QString& emoji, bool on,
+                     Callback<NoContent> done);
+    void setPin(protocol::Id chatId, protocol::Id messageId, bool on, Callback<NoContent> done);
+    void pins(protocol::Id chatId, Callback<std::vector<protocol::Message>> done);
+    void markRead(protocol::Id chatId, std::int64_t seq, Callback<NoContent> done);
+    void searchMessages(protocol::Id chatId, const QString& words,
+                        Callback<std::vector<protocol::Message>> done);
 
     // Drops every request in flight without calling its callback.
     void abortAll();
@@ -54,7 +88,9 @@ private:
     using RawDone = std::function<void(const std::optional<RestError>& error, int status,
                                        const QByteArray& body)>;
 
+    // `path` may carry a query ("/x?after=3"), its values already percent-encoded.
     void send(const QByteArray& verb, const QString& path, const QByteArray& body, RawDone done);
+    static QString encoded(const QString& value);
     void finish(QNetworkReply* reply, RawDone done);
 
     template <class T>
@@ -71,7 +107,7 @@ private:
                      done(RestResult<T>(NoContent{}));
                  } else {
                      try {
-                         done(RestResult<T>(fromBody<T>(answer)));
+                         done(RestResult<T>(answerFrom<T>(answer)));
                      } catch (const std::exception& e) {
                          RestError bad;
                          bad.kind = RestError::Kind::BadAnswer;

@@ -1,0 +1,77 @@
+// One chat's messages as the cache holds them, ascending by seq, with its outbox rows (pending or
+// failed) at the end as own messages. Older pages come from the cache through fetchMore(); when
+// the cache runs out, olderHistoryNeeded() asks the account to fetch them from the server.
+#pragma once
+
+#include <QAbstractListModel>
+#include <vector>
+
+#include "client/cache/chat_cache.h"
+
+namespace client::models {
+
+class MessageListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        MessageIdRole = Qt::UserRole + 1,  // qint64; 0 for an outbox row
+        SeqRole,                           // qint64; 0 for an outbox row
+        SenderIdRole,                      // qint64
+        SenderNameRole,                    // QString
+        IsOwnRole,                         // bool
+        TextRole,                          // QString; empty for a deleted message
+        TimestampRole,                     // QDateTime (local)
+        EditedRole,                        // bool
+        DeletedRole,                       // bool
+        ReplyToRole,                       // qint64, 0 when not a reply
+        ReplyPreviewRole,                  // QString "Sender: text", empty when not a reply
+        ReactionsRole,  // QVariantList of QVariantMap {emoji: QString, count: int, mine: bool}
+        DeliveryRole,   // int, a Delivery value
+        PinnedRole,     // bool
+        ClientIdRole,   // QString
+        FailureRole,    // QString: why a Failed row failed
+    };
+    enum class Delivery { Pending, Sent, Read, Failed };
+    Q_ENUM(Delivery)
+
+    static constexpr int kPageSize = 50;
+
+    // Shows the newest page of the cache at once.
+    MessageListModel(cache::ChatCache& cache, qint64 chatId, QObject* parent = nullptr);
+
+    qint64 chatId() const { return m_chatId; }
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    // The row of a message id (or of an outbox row's client id), -1 when absent.
+    int rowOfMessage(qint64 messageId) const;
+    int rowOfClientId(const QString& clientId) const;
+    // The newest own message that may be edited (not deleted, acknowledged), 0 when none.
+    qint64 lastOwnMessageId() const;
+
+Q_SIGNALS:
+    // The cache holds nothing older than beforeSeq but the chat has older messages.
+    void olderHistoryNeeded(qint64 chatId, qint64 beforeSeq);
+
+private:
+    void onMessageAdded(qint64 chatId, qint64 messageId, qint64 seq);
+    void onMessageChanged(qint64 chatId, qint64 messageId);
+    void onOutboxChanged(qint64 chatId);
+    void onChatChanged(qint64 chatId);
+    void onUserChanged(qint64 userId);
+    int confirmedCount() const { return static_cast<int>(m_rows.size() - m_outboxCount); }
+    Delivery deliveryOf(const cache::MessageRow& row) const;
+
+    cache::ChatCache& m_cache;
+    qint64 m_chatId;
+    qint64 m_peerReadSeq = 0;
+    std::vector<cache::MessageRow> m_rows;  // confirmed ascending, then the outbox
+    size_t m_outboxCount = 0;
+    bool m_cacheExhausted = false;
+    bool m_serverAsked = false;  // a request for older history is in flight
+};
+
+}  // namespace client::models
