@@ -1,0 +1,29 @@
+// The command line of messenger-load.
+#pragma once
+
+#include <string>
+
+namespace bench {
+
+struct LoadOptions {
+    std::string host = "127.0.0.1";
+    std::string port = "8443";
+    bool tls = false;
+    int pairs = 200;
+    int seconds = 10;
+    int warmup = 2;
+    int httpConnections = 8;  // concurrent requests while setting up users and friendships
+};
+
+// Throws std::invalid_argument naming the bad option. `help` is set by --help.
+LoadOptions parseLoadOptions(int argc, char** argv, bool& help);
+
+inline constexpr const char* kLoadUsage =
+    "usage: messenger-load [--url http://HOST:PORT] [--tls] [--pairs N] [--seconds S]\n"
+    "                      [--warmup S] [--http-connections N]\n"
+    "Registers 2N users, makes each pair friends, opens one WebSocket per user, then each pair\n"
+    "sends in turn for S seconds after the warm-up, and prints deliveries per second,\n"
+    "send-to-delivery latency and lost and duplicated messages. The server must allow the\n"
+    "registrations and the send rate: see docs/benchmarks.md (or run bench/server/run-load.sh).\n";
+
+}  // namespace bench

@@ -1,0 +1,44 @@
+#include "bench/server/load_stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace bench {
+namespace {
+
+// Nearest-rank percentile of sorted values.
+double percentile(const std::vector<double>& sorted, double p) {
+    if (sorted.empty())
+        return 0;
+    const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * sorted.size()));
+    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+}  // namespace
+
+std::string LoadReport::render() {
+    std::sort(latenciesMs.begin(), latenciesMs.end());
+    char text[1024];
+    std::snprintf(text, sizeof text,
+                  "pairs                 %d\n"
+                  "measured              %.1f s\n"
+                  "deliveries            %llu\n"
+                  "deliveries per second %.0f\n"
+                  "latency p50           %.3f ms\n"
+                  "latency p99           %.3f ms\n"
+                  "latency max           %.3f ms\n"
+                  "messages sent         %llu (acked %llu, never acked %llu)\n"
+                  "lost                  %llu\n"
+                  "duplicates            %llu\n",
+                  pairs, seconds, static_cast<unsigned long long>(deliveries),
+                  seconds > 0 ? static_cast<double>(deliveries) / seconds : 0.0,
+                  percentile(latenciesMs, 50), percentile(latenciesMs, 99),
+                  latenciesMs.empty() ? 0.0 : latenciesMs.back(),
+                  static_cast<unsigned long long>(sent), static_cast<unsigned long long>(acked),
+                  static_cast<unsigned long long>(unacked), static_cast<unsigned long long>(lost),
+                  static_cast<unsigned long long>(duplicates));
+    return text;
+}
+
+}  // namespace bench
