@@ -3,13 +3,18 @@
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include "client/ui/avatar_widget.h"
+#include "client/ui/chat_filter_model.h"
+#include "client/ui/chat_list_delegate.h"
 #include "client/ui/connection_indicator.h"
 #include "client/ui/empty_state.h"
 #include "client/ui/style_hooks.h"
@@ -35,8 +40,42 @@ ChatRail::ChatRail(app::Account& account, QMenu* userMenu, QWidget* parent)
     m_empty->setObjectName(QStringLiteral("chatListEmptyState"));
     QPushButton* addFriend = m_empty->addAction(tr("Add friend"), IconSet::Glyph::Plus);
     addFriend->setObjectName(QStringLiteral("addFriendButton"));
-    addFriend->setEnabled(false);
-    addFriend->setToolTip(tr("Coming soon"));
+    connect(addFriend, &QPushButton::clicked, this, &ChatRail::contactsRequested);
+    m_noMatch = new EmptyState(IconSet::Glyph::Search, tr("No chats found"),
+                               tr("No chat name matches your search."), this);
+    m_noMatch->setObjectName(QStringLiteral("chatListNoMatch"));
+
+    m_filter = new ChatFilterModel(this);
+    m_filter->setSourceModel(&account.chats());
+    m_list = new QListView(this);
+    m_list->setObjectName(QStringLiteral("chatList"));
+    m_list->setModel(m_filter);
+    m_list->setItemDelegate(new ChatListDelegate(m_list));
+    m_list->setUniformItemSizes(true);
+    m_list->setMouseTracking(true);
+    m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setAccessibleName(tr("Chats"));
+    connect(
+        m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex& current) {
+            if (current.isValid()) {
+                Q_EMIT chatActivated(current.data(models::ChatListModel::ChatIdRole).toLongLong());
+            }
+        });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_filter->setFilterFixedString(text.trimmed());
+        refreshEmpty();
+    });
+    m_search->installEventFilter(this);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ChatRail::refreshEmpty);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ChatRail::refreshEmpty);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ChatRail::refreshEmpty);
+    m_body = new QStackedWidget(this);
+    m_body->addWidget(m_list);
+    m_body->addWidget(m_empty);
+    m_body->addWidget(m_noMatch);
 
     auto* searchRow = new QVBoxLayout;
     searchRow->setContentsMargins(12, 12, 12, 4);
@@ -47,11 +86,70 @@ ChatRail::ChatRail(app::Account& account, QMenu* userMenu, QWidget* parent)
     layout->setSpacing(0);
     layout->addWidget(buildHeader(userMenu));
     layout->addLayout(searchRow);
-    layout->addWidget(m_empty, 1);
+    layout->addSpacing(4);
+    layout->addWidget(m_body, 1);
 
     connect(&account, &app::Account::profileChanged, this, &ChatRail::refreshProfile);
     refreshProfile();
     refreshIcons();
+    refreshEmpty();
+}
+
+void ChatRail::refreshEmpty() {
+    if (m_account.chats().rowCount() == 0) {
+        m_body->setCurrentWidget(m_empty);
+    } else {
+        m_body->setCurrentWidget(m_filter->rowCount() == 0 ? static_cast<QWidget*>(m_noMatch)
+                                                           : m_list);
+    }
+}
+
+void ChatRail::selectChat(qint64 chatId) {
+    if (chatId == 0) {
+        m_list->selectionModel()->clear();
+        return;
+    }
+    int row = m_account.chats().rowOf(chatId);
+    if (row < 0) {
+        return;
+    }
+    QModelIndex index = m_filter->mapFromSource(m_account.chats().index(row));
+    if (!index.isValid()) {
+        m_search->clear();
+        index = m_filter->mapFromSource(m_account.chats().index(row));
+    }
+    if (m_list->currentIndex() != index) {
+        m_list->setCurrentIndex(index);
+    }
+    m_list->scrollTo(index);
+}
+
+qint64 ChatRail::selectedChat() const {
+    return m_list->currentIndex().data(models::ChatListModel::ChatIdRole).toLongLong();
+}
+
+bool ChatRail::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            m_filter->rowCount() > 0) {
+            m_list->setCurrentIndex(m_filter->index(0, 0));
+            m_list->setFocus();
+            return true;
+        }
+        if (key->key() == Qt::Key_Down && m_filter->rowCount() > 0) {
+            m_list->setFocus();
+            if (!m_list->currentIndex().isValid()) {
+                m_list->setCurrentIndex(m_filter->index(0, 0));
+            }
+            return true;
+        }
+        if (key->key() == Qt::Key_Escape && !m_search->text().isEmpty()) {
+            m_search->clear();
+            return true;
+        }
+    }
+    return QFrame::eventFilter(watched, event);
 }
 
 QWidget* ChatRail::buildHeader(QMenu* userMenu) {
@@ -75,6 +173,15 @@ QWidget* ChatRail::buildHeader(QMenu* userMenu) {
     m_menuButton->setMenu(userMenu);
     style::set(m_menuButton, style::Button::Icon);
 
+    m_contactsButton = new QPushButton(header);
+    m_contactsButton->setObjectName(QStringLiteral("contactsButton"));
+    m_contactsButton->setToolTip(tr("Friends"));
+    m_contactsButton->setAccessibleName(tr("Friends"));
+    m_contactsButton->setCursor(Qt::PointingHandCursor);
+    m_contactsButton->setIconSize(QSize(20, 20));
+    style::set(m_contactsButton, style::Button::Icon);
+    connect(m_contactsButton, &QPushButton::clicked, this, &ChatRail::contactsRequested);
+
     auto* text = new QVBoxLayout;
     text->setSpacing(2);
     text->addWidget(m_name);
@@ -85,6 +192,7 @@ QWidget* ChatRail::buildHeader(QMenu* userMenu) {
     layout->setSpacing(10);
     layout->addWidget(m_avatar);
     layout->addLayout(text, 1);
+    layout->addWidget(m_contactsButton, 0, Qt::AlignVCenter);
     layout->addWidget(m_menuButton, 0, Qt::AlignVCenter);
     return header;
 }
@@ -110,6 +218,8 @@ void ChatRail::refreshIcons() {
     }
     const QColor secondary = palette().color(QPalette::PlaceholderText);
     m_menuButton->setIcon(IconSet::icon(IconSet::Glyph::Menu, palette().color(QPalette::Text)));
+    m_contactsButton->setIcon(
+        IconSet::icon(IconSet::Glyph::People, palette().color(QPalette::Text)));
     m_searchIcon->setIcon(IconSet::icon(IconSet::Glyph::Search, secondary, 16));
 }
 

@@ -8,12 +8,15 @@
 class QAction;
 class QLabel;
 class QLineEdit;
+class QListView;
 class QMenu;
 class QPushButton;
+class QStackedWidget;
 
 namespace client::ui {
 
 class AvatarWidget;
+class ChatFilterModel;
 class ConnectionIndicator;
 class EmptyState;
 
@@ -25,20 +28,38 @@ public:
 
     QLineEdit* searchEdit() const { return m_search; }
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
+    QListView* chatList() const { return m_list; }
+    QPushButton* contactsButton() const { return m_contactsButton; }
+    // Selects the chat's row (clearing the filter if it hides it); 0 clears the selection.
+    void selectChat(qint64 chatId);
+    qint64 selectedChat() const;
+
+Q_SIGNALS:
+    // The user picked a chat (click, keyboard, or Enter in the search field).
+    void chatActivated(qint64 chatId);
+    // The people button or the empty state's "Add friend".
+    void contactsRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QWidget* buildHeader(QMenu* userMenu);
     void refreshProfile();
     void refreshIcons();
+    void refreshEmpty();
 
     app::Account& m_account;
     AvatarWidget* m_avatar = nullptr;
     QLabel* m_name = nullptr;
     ConnectionIndicator* m_indicator = nullptr;
     QPushButton* m_menuButton = nullptr;
+    QPushButton* m_contactsButton = nullptr;
+    QListView* m_list = nullptr;
+    ChatFilterModel* m_filter = nullptr;
+    QStackedWidget* m_body = nullptr;
+    EmptyState* m_noMatch = nullptr;
     QLineEdit* m_search = nullptr;
     QAction* m_searchIcon = nullptr;
     EmptyState* m_empty = nullptr;

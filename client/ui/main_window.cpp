@@ -8,9 +8,12 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include "client/ui/chat_rail.h"
+#include "client/ui/contacts_panel.h"
+#include "client/ui/conversation_view.h"
 #include "client/ui/empty_state.h"
 #include "client/ui/settings_dialog.h"
 #include "client/ui/style_hooks.h"
@@ -112,15 +115,31 @@ QWidget* MainWindow::buildConversationPane() {
     auto* pane = new QFrame(this);
     pane->setObjectName(QStringLiteral("conversationPane"));
     style::set(pane, style::Surface::Pane);
-    auto* empty = new EmptyState(IconSet::Glyph::Chat, tr("Select a chat to start messaging"),
-                                 tr("Pick a conversation on the left, or add a friend to start "
-                                    "a new one."),
-                                 pane);
-    empty->setObjectName(QStringLiteral("conversationEmptyState"));
+    m_noChat = new EmptyState(IconSet::Glyph::Chat, tr("Select a chat to start messaging"),
+                              tr("Pick a conversation on the left, or add a friend to start "
+                                 "a new one."),
+                              pane);
+    m_noChat->setObjectName(QStringLiteral("conversationEmptyState"));
+    m_conversation = new ConversationView(m_account, pane);
+    m_contacts = new ContactsPanel(m_account, pane);
+    m_center = new QStackedWidget(pane);
+    m_center->addWidget(m_noChat);
+    m_center->addWidget(m_conversation);
+    m_center->addWidget(m_contacts);
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(empty);
+    layout->addWidget(m_center);
     pane->setMinimumWidth(360);
+
+    connect(m_rail, &ChatRail::chatActivated, this, &MainWindow::openChat);
+    connect(m_rail, &ChatRail::contactsRequested, this, &MainWindow::showContacts);
+    connect(m_contacts, &ContactsPanel::openChatRequested, this, &MainWindow::openChat);
+    connect(&m_account.chatCache(), &cache::ChatCache::chatRemoved, this, [this](qint64 chatId) {
+        if (m_conversation->chatId() == chatId) {
+            m_conversation->setChat(0);
+            m_center->setCurrentWidget(m_noChat);
+        }
+    });
     return pane;
 }
 
@@ -147,6 +166,19 @@ void MainWindow::openSettings() {
         dialog, &SettingsDialog::logOutRequested, this, [this] { m_account.logOut(); },
         Qt::QueuedConnection);
     dialog->open();
+}
+
+void MainWindow::openChat(qint64 chatId) {
+    if (chatId <= 0) {
+        return;
+    }
+    m_rail->selectChat(chatId);
+    m_conversation->setChat(chatId);
+    m_center->setCurrentWidget(m_conversation);
+}
+
+void MainWindow::showContacts() {
+    m_center->setCurrentWidget(m_contacts);
 }
 
 void MainWindow::focusSearch() {

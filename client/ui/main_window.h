@@ -9,10 +9,14 @@
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 
 namespace client::ui {
 
 class ChatRail;
+class ContactsPanel;
+class ConversationView;
+class EmptyState;
 class ThemeController;
 
 class MainWindow : public QMainWindow {
@@ -24,10 +28,15 @@ public:
     ~MainWindow() override;
 
     ChatRail* rail() const { return m_rail; }
+    ConversationView* conversation() const { return m_conversation; }
+    ContactsPanel* contacts() const { return m_contacts; }
 
 public Q_SLOTS:
     void openSettings();
     void focusSearch();
+    // Shows the chat in the conversation pane and selects it in the rail.
+    void openChat(qint64 chatId);
+    void showContacts();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -43,6 +52,10 @@ private:
     app::Preferences& m_preferences;
     ThemeController& m_themes;
     ChatRail* m_rail = nullptr;
+    QStackedWidget* m_center = nullptr;
+    EmptyState* m_noChat = nullptr;
+    ConversationView* m_conversation = nullptr;
+    ContactsPanel* m_contacts = nullptr;
     QSplitter* m_splitter = nullptr;
     QWidget* m_certificateBanner = nullptr;
     QLabel* m_certificateText = nullptr;

@@ -97,6 +97,37 @@ QSplitter::handle { background: {border}; }
 QSplitter::handle:horizontal { width: 1px; }
 
 QScrollArea { background: transparent; border: none; }
+
+QListView#chatList { background: transparent; border: none; outline: none; }
+QListView#messageList { background: {chatBackground}; border: none; outline: none; }
+QListView#contactList, QListView#searchResults { background: transparent; border: none; outline: none; }
+QFrame#conversationHeader { background: {surface}; border: none; border-bottom: 1px solid {border}; }
+QLabel#peerStatus[typing="true"], QLabel#peerStatus[online="true"] { color: {accent}; }
+QFrame#composer { background: {surface}; border: none; border-top: 1px solid {border}; }
+QFrame#composerBanner { background: {accentSoft}; border: none; border-left: 3px solid {accent};
+                        border-radius: {rSm}px; }
+QLabel#composerBannerTitle { color: {accent}; font-weight: 600; font-size: {caption}px; }
+QPlainTextEdit#composerEdit { background: {input}; border: 1px solid {border}; border-radius: 20px;
+                              padding: 3px 10px; selection-background-color: {accent};
+                              selection-color: {onAccent}; }
+QPlainTextEdit#composerEdit:focus { border: 1px solid {accent}; background: {surface}; }
+QPushButton#sendButton { background: {accent}; border: none; border-radius: 20px; padding: 0px; }
+QPushButton#sendButton:hover { background: {accentHover}; }
+QPushButton#sendButton:disabled { background: {accentSoft}; }
+QPushButton#jumpToLatest { background: {elevated}; border: 1px solid {border}; border-radius: 21px;
+                           padding: 0px; }
+QPushButton#jumpToLatest:hover { background: {hover}; }
+QLabel#jumpBadge { background: {accent}; color: {onAccent}; border-radius: 10px; font-size: 11px;
+                   font-weight: 700; padding: 0px 6px; }
+QFrame#searchPanel { background: {elevated}; border: 1px solid {border}; border-radius: {rLg}px; }
+QFrame#confirmCard { background: {elevated}; border: 1px solid {border}; border-radius: {rXl}px; }
+QFrame#contactsPanel { background: {surface}; border: none; }
+QFrame#contactRow { background: transparent; border: none; border-radius: {rMd}px; }
+QFrame#contactRow:hover { background: {hover}; }
+QLabel#countBadge { background: {danger}; color: {onAccent}; border-radius: 9px; font-size: 11px;
+                    font-weight: 700; padding: 0px 6px; }
+QLabel#stateChip { background: {input}; color: {textSecondary}; border-radius: {rSm}px;
+                   padding: 6px 10px; font-weight: 600; font-size: {caption}px; }
 QScrollBar:vertical { background: transparent; width: 10px; margin: 2px; }
 QScrollBar::handle:vertical { background: {pressed}; border-radius: 4px; min-height: 32px; }
 QScrollBar::handle:vertical:hover { background: {borderStrong}; }
@@ -132,6 +163,7 @@ QString Theme::styleSheet() const {
         {"dangerSoft", c.dangerSoft.name()},
         {"success", c.success.name()},
         {"warning", c.warning.name()},
+        {"chatBackground", c.chatBackground.name()},
         {"rSm", QString::number(r.sm)},
         {"rMd", QString::number(r.md)},
         {"rLg", QString::number(r.lg)},

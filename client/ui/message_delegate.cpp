@@ -1,0 +1,197 @@
+#include "client/ui/message_delegate.h"
+
+#include <QAbstractItemView>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include "client/models/message_list_model.h"
+#include "client/ui/theme.h"
+
+namespace client::ui {
+
+namespace {
+
+using Model = models::MessageListModel;
+
+// Past this many cached layouts the cache starts again: a long scroll must not grow memory.
+constexpr int kMaxCached = 1500;
+// Messages of one sender this close together share a group (one name, tight corners).
+constexpr qint64 kGroupSeconds = 60;
+
+bool sameGroup(const QModelIndex& a, const QModelIndex& b) {
+    if (!a.isValid() || !b.isValid()) {
+        return false;
+    }
+    const QDateTime ta = a.data(Model::TimestampRole).toDateTime();
+    const QDateTime tb = b.data(Model::TimestampRole).toDateTime();
+    return a.data(Model::SenderIdRole).toLongLong() == b.data(Model::SenderIdRole).toLongLong() &&
+           ta.date() == tb.date() && qAbs(ta.secsTo(tb)) < kGroupSeconds;
+}
+
+MessageItem::Delivery deliveryOf(const QModelIndex& index, bool own) {
+    if (!own) {
+        return MessageItem::Delivery::None;
+    }
+    switch (static_cast<Model::Delivery>(index.data(Model::DeliveryRole).toInt())) {
+        case Model::Delivery::Pending:
+            return MessageItem::Delivery::Pending;
+        case Model::Delivery::Sent:
+            return MessageItem::Delivery::Sent;
+        case Model::Delivery::Read:
+            return MessageItem::Delivery::Read;
+        case Model::Delivery::Failed:
+            return MessageItem::Delivery::Failed;
+    }
+    return MessageItem::Delivery::None;
+}
+
+}  // namespace
+
+MessageDelegate::MessageDelegate(QObject* parent) : QStyledItemDelegate(parent) {}
+
+MessageItem MessageDelegate::itemAt(const QModelIndex& index) {
+    MessageItem item;
+    item.id = index.data(Model::MessageIdRole).toLongLong();
+    const QString clientId = index.data(Model::ClientIdRole).toString();
+    item.key = clientId.isEmpty() ? QStringLiteral("m%1").arg(item.id) : clientId;
+    item.sender = index.data(Model::SenderIdRole).toLongLong();
+    item.senderName = index.data(Model::SenderNameRole).toString();
+    item.text = index.data(Model::TextRole).toString();
+    item.time = index.data(Model::TimestampRole).toDateTime();
+    item.own = index.data(Model::IsOwnRole).toBool();
+    item.edited = index.data(Model::EditedRole).toBool();
+    item.deleted = index.data(Model::DeletedRole).toBool();
+    item.pinned = index.data(Model::PinnedRole).toBool();
+    item.delivery = deliveryOf(index, item.own);
+    const QString reply = index.data(Model::ReplyPreviewRole).toString();
+    item.hasReply = index.data(Model::ReplyToRole).toLongLong() > 0 || !reply.isEmpty();
+    if (item.hasReply) {
+        const qsizetype colon = reply.indexOf(QStringLiteral(": "));
+        item.replySender = colon > 0 ? reply.left(colon) : tr("Reply");
+        item.replyText = colon > 0 ? reply.mid(colon + 2) : reply;
+        if (item.replyText.isEmpty()) {
+            item.replyText = tr("Original message not loaded");
+        }
+    }
+    for (const QVariant& value : index.data(Model::ReactionsRole).toList()) {
+        const QVariantMap map = value.toMap();
+        item.reactions.push_back({map.value(QStringLiteral("emoji")).toString(),
+                                  map.value(QStringLiteral("count")).toInt(),
+                                  map.value(QStringLiteral("mine")).toBool()});
+    }
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    const QModelIndex next = index.siblingAtRow(index.row() + 1);
+    item.showDay = !previous.isValid() ||
+                   previous.data(Model::TimestampRole).toDateTime().date() != item.time.date();
+    item.groupStart = item.showDay || !sameGroup(previous, index);
+    item.groupEnd = !sameGroup(index, next);
+    item.showSender = !item.own && item.groupStart;
+    return item;
+}
+
+const MessageLayout& MessageDelegate::layoutFor(const QModelIndex& index, int width,
+                                                const QFont& font) const {
+    MessageItem item = itemAt(index);
+    auto found = m_cache.find(item.key);
+    if (found != m_cache.end() && found->layout->width() == qMax(width, 120) &&
+        found->font == font && found->layout->item() == item) {
+        return *found->layout;
+    }
+    if (m_cache.size() > kMaxCached) {
+        m_cache.clear();
+    }
+    const QString key = item.key;
+    Entry entry{std::make_shared<MessageLayout>(item, width, font), font};
+    return *m_cache.insert(key, entry)->layout;
+}
+
+void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                            const QModelIndex& index) const {
+    const MessageLayout& layout = layoutFor(index, option.rect.width(), option.font);
+    const Theme theme = Theme::forPalette(option.palette);
+    painter->save();
+    painter->translate(option.rect.topLeft());
+    painter->setClipRect(QRect(QPoint(0, 0), option.rect.size()));
+    layout.paint(*painter, theme, option.state.testFlag(QStyle::State_Selected),
+                 option.state.testFlag(QStyle::State_MouseOver));
+    painter->restore();
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option,
+                                const QModelIndex& index) const {
+    const MessageLayout& layout = layoutFor(index, option.rect.width(), option.font);
+    return {layout.width(), layout.height()};
+}
+
+MessageLayout::Hit MessageDelegate::hitAt(const QStyleOptionViewItem& option,
+                                          const QModelIndex& index, const QPoint& pos) const {
+    const MessageLayout& layout = layoutFor(index, option.rect.width(), option.font);
+    return layout.hitTest(QPointF(pos - option.rect.topLeft()));
+}
+
+bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
+                                  const QStyleOptionViewItem& option, const QModelIndex& index) {
+    if (event->type() == QEvent::MouseMove) {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        const auto hit = hitAt(option, index, mouse->position().toPoint());
+        if (auto* view = qobject_cast<QAbstractItemView*>(parent())) {
+            const bool pointer = hit.kind == MessageLayout::Hit::Kind::Link ||
+                                 hit.kind == MessageLayout::Hit::Kind::Reaction ||
+                                 hit.kind == MessageLayout::Hit::Kind::Retry ||
+                                 hit.kind == MessageLayout::Hit::Kind::Quote;
+            view->viewport()->setCursor(pointer ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        }
+    }
+    if (event->type() == QEvent::MouseButtonRelease) {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        if (mouse->button() != Qt::LeftButton) {
+            return false;
+        }
+        const auto hit = hitAt(option, index, mouse->position().toPoint());
+        switch (hit.kind) {
+            case MessageLayout::Hit::Kind::Link:
+                Q_EMIT linkActivated(QUrl(hit.value));
+                return true;
+            case MessageLayout::Hit::Kind::Reaction:
+                Q_EMIT reactionClicked(index, hit.value);
+                return true;
+            case MessageLayout::Hit::Kind::Retry:
+                Q_EMIT retryClicked(index);
+                return true;
+            case MessageLayout::Hit::Kind::Quote:
+                Q_EMIT quoteClicked(index);
+                return true;
+            default:
+                break;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
+                                const QStyleOptionViewItem& option, const QModelIndex& index) {
+    if (event->type() != QEvent::ToolTip) {
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    }
+    const auto hit = hitAt(option, index, event->pos());
+    QString tip;
+    if (hit.kind == MessageLayout::Hit::Kind::Link) {
+        tip = hit.value;
+    } else if (hit.kind == MessageLayout::Hit::Kind::Retry) {
+        tip = index.data(Model::FailureRole).toString();
+    } else if (hit.kind == MessageLayout::Hit::Kind::Bubble) {
+        tip = index.data(Model::TimestampRole)
+                  .toDateTime()
+                  .toString(QStringLiteral("dddd d MMMM yyyy, HH:mm"));
+    }
+    if (tip.isEmpty()) {
+        QToolTip::hideText();
+        return true;
+    }
+    QToolTip::showText(event->globalPos(), tip, view);
+    return true;
+}
+
+}  // namespace client::ui
