@@ -12,7 +12,19 @@
 #include "server/app/shutdown_waiter.h"
 #include "server/config/listen_address.h"
 #include "server/domain/accounts.h"
+#include "server/domain/chat_directory.h"
+#include "server/domain/chat_signals.h"
+#include "server/domain/chats.h"
+#include "server/domain/clock.h"
+#include "server/domain/friends.h"
+#include "server/domain/message_sender.h"
+#include "server/domain/messages.h"
+#include "server/domain/relationships.h"
+#include "server/domain/user_views.h"
 #include "server/http/account_routes.h"
+#include "server/http/chat_routes.h"
+#include "server/http/friend_routes.h"
+#include "server/http/message_routes.h"
 #include "server/http/metrics.h"
 #include "server/http/router.h"
 #include "server/http/system_routes.h"
@@ -21,8 +33,11 @@
 #include "server/net/request_dispatcher.h"
 #include "server/net/server_context.h"
 #include "server/net/tls_context.h"
+#include "server/realtime/presence.h"
+#include "server/realtime/relay_broadcaster.h"
 #include "server/realtime/session_registry.h"
 #include "server/realtime/ws_ops.h"
+#include "server/relay/local_relay.h"
 #include "server/store/database.h"
 #include "server/store/writer.h"
 
@@ -67,19 +82,37 @@ int ServerApp::run() {
     if (!m_settings.relay.redis.empty())
         m_logger.warn("relay.redis is set, but this build relays in-process only");
 
+    const domain::SystemClock clock;
     store::Database database(dataDir / "messenger.db");
     store::Writer writer(database);
     realtime::SessionRegistry registry;
-    domain::Accounts accounts(database, writer, m_settings, registry);
-
+    relay::LocalRelay relay;
+    realtime::RelayBroadcaster broadcaster(relay, registry);
     http::Metrics metrics;
+
+    domain::Accounts accounts(database, writer, m_settings, registry, clock);
+    domain::UserViews users(database, registry);
+    domain::ChatDirectory directory(database);
+    domain::Chats chats(database, directory, users);
+    domain::Friends friends(database, writer, directory, chats, users, broadcaster, clock);
+    domain::MessageSender sender(writer, directory, broadcaster, clock,
+                                 m_settings.limits.sendsBurst, m_settings.limits.sendsPerSecond,
+                                 [&metrics] { metrics.messageStored(); });
+    domain::Messages messages(database, writer, directory, broadcaster, clock);
+    domain::ChatSignals chatSignals(writer, directory, broadcaster);
+    domain::Relationships relationships(database);
+
     http::Router router;
-    http::addSystemRoutes(router, metrics, {[&database] { return database.healthy(); }, "local"});
+    http::addSystemRoutes(router, metrics,
+                          {[&database] { return database.healthy(); }, std::string(relay.kind())});
     http::addAccountRoutes(router, accounts);
+    http::addFriendRoutes(router, accounts, friends);
+    http::addChatRoutes(router, {accounts, chats, messages, sender, chatSignals});
+    http::addMessageRoutes(router, accounts, messages);
     const net::RequestDispatcher dispatcher(router, metrics, m_logger);
     const auto heartbeatMs =
         static_cast<int>(std::min<std::int64_t>(25000, m_settings.limits.idleTimeoutS * 1000 / 2));
-    realtime::WsOps wsOps(accounts, registry, m_logger, heartbeatMs);
+    realtime::WsOps wsOps({accounts, sender, chatSignals}, registry, m_logger, heartbeatMs);
     net::HttpSessionTracker httpSessions;
 
     const int ioThreads = ioThreadCount(m_settings.server.threads);
@@ -87,6 +120,12 @@ int ServerApp::run() {
     asio::thread_pool workers(static_cast<std::size_t>(std::max(4, ioThreads * 2)));
     net::ServerContext context{m_settings, m_logger,     metrics, dispatcher,       wsOps,
                                registry,   httpSessions, workers, tls.context.get()};
+
+    // Presence is told of sockets by the registry from here on; it needs the io_context's timers.
+    realtime::Presence presence(
+        io, registry, broadcaster,
+        [&relationships](std::int64_t userId) { return relationships.friendIds(userId); },
+        [&accounts](std::int64_t userId, std::int64_t ts) { accounts.recordLastSeen(userId, ts); });
 
     auto listener = std::make_shared<net::Listener>(io, context, listen);
     listener->run();

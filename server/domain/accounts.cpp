@@ -80,6 +80,7 @@ Accounts::Accounts(store::Database& database, store::Writer& writer,
                                settings.limits.loginFailuresPerMinute / 60.0, m_clock),
       m_registrations(settings.limits.registrationsBurst,
                       settings.limits.registrationsPerMinute / 60.0, m_clock),
+      m_views(database, events),
       m_dummyHash(m_hasher.hash(SessionToken::generate())) {}
 
 std::optional<AuthContext> Accounts::authenticate(std::string_view token) {
@@ -218,25 +219,29 @@ void Accounts::changePassword(const AuthContext& caller,
         m_events.tokensRevoked(caller.userId, revoked);
 }
 
-std::vector<protocol::User> Accounts::search(const AuthContext& /*caller*/,
-                                             std::string_view prefix) {
-    // The caller will matter once blocks hide users from each other's search.
+std::vector<protocol::User> Accounts::search(const AuthContext& caller, std::string_view prefix) {
     prefix = trimmed(prefix);
     if (prefix.empty())
         throw ApiError(ErrorCode::BadRequest, "q: required");
     if (!protocol::validation::isValidUtf8(prefix))
         throw ApiError(ErrorCode::BadRequest, "q: must be valid UTF-8");
+    const auto hidden = Relationships(m_database).blockedEitherWayOf(caller.userId);
+    // Over-fetch by the hidden count so that hiding never shortens a full page.
+    const auto limit = kSearchLimit + static_cast<int>(hidden.size());
     auto rows = m_database.read(
-        [&](Connection& c) { return UserRepository(c).searchByPrefix(prefix, kSearchLimit); });
+        [&](Connection& c) { return UserRepository(c).searchByPrefix(prefix, limit); });
     std::vector<protocol::User> users;
-    users.reserve(rows.size());
-    for (const auto& row : rows)
-        users.push_back(present(row));
+    for (const auto& row : rows) {
+        if (users.size() == static_cast<std::size_t>(kSearchLimit))
+            break;
+        if (std::find(hidden.begin(), hidden.end(), row.id) == hidden.end())
+            users.push_back(m_views.view(row, caller.userId));
+    }
     return users;
 }
 
-protocol::User Accounts::userById(const AuthContext& /*caller*/, std::int64_t userId) {
-    return user(userId);
+protocol::User Accounts::userById(const AuthContext& caller, std::int64_t userId) {
+    return m_views.view(userId, caller.userId, "id");
 }
 
 protocol::User Accounts::user(std::int64_t userId) {
@@ -247,8 +252,11 @@ protocol::User Accounts::user(std::int64_t userId) {
 }
 
 void Accounts::socketsClosed(std::int64_t userId) {
-    const auto now = m_clock.nowMs();
-    m_writer.submit([userId, now](Connection& c) { UserRepository(c).updateLastSeen(userId, now); },
+    recordLastSeen(userId, m_clock.nowMs());
+}
+
+void Accounts::recordLastSeen(std::int64_t userId, std::int64_t ts) {
+    m_writer.submit([userId, ts](Connection& c) { UserRepository(c).updateLastSeen(userId, ts); },
                     {});
 }
 

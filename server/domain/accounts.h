@@ -14,6 +14,7 @@
 #include "server/domain/password_hasher.h"
 #include "server/domain/rate_limiter.h"
 #include "server/domain/session_events.h"
+#include "server/domain/user_views.h"
 #include "server/store/database.h"
 #include "server/store/user_repository.h"
 #include "server/store/writer.h"
@@ -52,13 +53,16 @@ public:
     // Revokes every other token of the caller and has their sockets closed.
     void changePassword(const AuthContext& caller, const protocol::PasswordChangeRequest& request);
     // Users whose username or display name starts with `prefix`, ignoring case; at most 20.
+    // Users blocked either way are left out; presence shows for friends only.
     std::vector<protocol::User> search(const AuthContext& caller, std::string_view prefix);
     protocol::User userById(const AuthContext& caller, std::int64_t userId);
 
-    // The user as others see it (status from the session registry); throws ApiError NotFound.
+    // The user as they see themselves (status from the session registry); throws NotFound.
     protocol::User user(std::int64_t userId);
     // The user's last socket is gone: stores last_seen (asynchronously).
     void socketsClosed(std::int64_t userId);
+    // Stores last_seen = `ts` (asynchronously): presence calls it when the user goes offline.
+    void recordLastSeen(std::int64_t userId, std::int64_t ts);
 
 private:
     Accounts(store::Database& database, store::Writer& writer, const config::Settings& settings,
@@ -79,6 +83,7 @@ private:
     RateLimiter m_loginFailuresByUser;
     RateLimiter m_loginFailuresByAddress;
     RateLimiter m_registrations;
+    UserViews m_views;
     std::string m_dummyHash;  // verified against when the user does not exist, to even out timing
 };
 

@@ -12,15 +12,8 @@ using domain::Accounts;
 using protocol::ApiError;
 using protocol::ErrorCode;
 
-// The caller of an authenticated route; 401 before anything else is looked at.
 domain::AuthContext caller(Accounts& accounts, const Request& request) {
-    const auto token = bearerToken(request);
-    if (token.empty())
-        throw ApiError(ErrorCode::Unauthorized, "authorization: a bearer token is required");
-    auto context = accounts.authenticate(token);
-    if (!context)
-        throw ApiError(ErrorCode::Unauthorized, "authorization: the token is unknown or revoked");
-    return *context;
+    return authenticatedCaller(accounts, request);
 }
 
 Response registerUser(Accounts& accounts, const Request& request) {
@@ -90,6 +83,16 @@ constexpr Route kRoutes[] = {
 };
 
 }  // namespace
+
+domain::AuthContext authenticatedCaller(domain::Accounts& accounts, const Request& request) {
+    const auto token = bearerToken(request);
+    if (token.empty())
+        throw ApiError(ErrorCode::Unauthorized, "authorization: a bearer token is required");
+    auto context = accounts.authenticate(token);
+    if (!context)
+        throw ApiError(ErrorCode::Unauthorized, "authorization: the token is unknown or revoked");
+    return *context;
+}
 
 void addAccountRoutes(Router& router, domain::Accounts& accounts) {
     for (const auto& route : kRoutes)

@@ -149,10 +149,14 @@ private:
         m_handling = true;
         auto job = [self = this->shared_from_this(), text = std::move(text),
                     work = asio::make_work_guard(m_ws.get_executor())]() mutable {
-            auto result = self->m_ctx.wsOps.handle(self->m_state, text, self->asConnection());
-            asio::post(self->m_ws.get_executor(), [self, result = std::move(result)]() mutable {
-                self->onHandled(std::move(result));
-            });
+            auto connection = self->asConnection();
+            self->m_ctx.wsOps.handle(self->m_state, text, connection,
+                                     [self, work](realtime::OpResult result) mutable {
+                                         asio::post(self->m_ws.get_executor(),
+                                                    [self, result = std::move(result)]() mutable {
+                                                        self->onHandled(std::move(result));
+                                                    });
+                                     });
         };
         asio::post(m_ctx.workers, std::move(job));
     }

@@ -12,9 +12,11 @@ using protocol::ErrorCode;
 struct OpContext {
     SocketState& state;
     const std::shared_ptr<Connection>& connection;
-    domain::Accounts& accounts;
+    WsServices& services;
     SessionRegistry& registry;
+    config::Logger& logger;
     int heartbeatMs;
+    WsOps::Reply& reply;
 };
 
 std::string errorFrame(ErrorCode code, std::optional<std::string> message = std::nullopt,
@@ -28,65 +30,92 @@ std::string errorFrame(ErrorCode code, std::optional<std::string> message = std:
     return protocol::encode(protocol::ServerFrame{std::move(error)});
 }
 
-OpResult reply(std::string frame) {
+OpResult single(std::string frame) {
     OpResult result;
     result.frames.push_back(std::move(frame));
     return result;
 }
 
+// The error frame of a failure the domain reported asynchronously.
+std::string failureFrame(std::exception_ptr error, const std::optional<std::string>& clientId,
+                         config::Logger& logger) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const protocol::ApiError& e) {
+        return errorFrame(e.code(), e.what(), clientId, e.retryAfterMs());
+    } catch (const std::exception& e) {
+        logger.error(std::string("websocket op failed: ") + e.what());
+    }
+    return errorFrame(ErrorCode::Internal, "internal error", clientId);
+}
+
 OpResult unauthorized(std::string reason) {
-    OpResult result = reply(errorFrame(ErrorCode::Unauthorized, reason));
+    OpResult result = single(errorFrame(ErrorCode::Unauthorized, reason));
     result.close = CloseRequest{close_code::kUnauthorized, std::move(reason)};
     return result;
 }
 
-OpResult hello(OpContext& ctx, const protocol::ws::Hello& frame) {
+void hello(OpContext& ctx, const protocol::ws::Hello& frame) {
     if (ctx.state.auth)
-        return reply(errorFrame(ErrorCode::BadRequest, "op: hello was already sent"));
-    auto auth = ctx.accounts.authenticate(frame.token);
+        return ctx.reply(single(errorFrame(ErrorCode::BadRequest, "op: hello was already sent")));
+    auto auth = ctx.services.accounts.authenticate(frame.token);
     if (!auth)
-        return unauthorized("token: unknown, revoked or expired");
+        return ctx.reply(unauthorized("token: unknown, revoked or expired"));
     ctx.registry.authenticated(*ctx.connection, auth->userId, auth->tokenHash);
     ctx.state.auth = std::move(auth);
     protocol::ws::Ready ready;
-    ready.user = ctx.accounts.user(ctx.state.auth->userId);
+    ready.user = ctx.services.accounts.user(ctx.state.auth->userId);
     ready.heartbeatMs = ctx.heartbeatMs;
-    return reply(protocol::encode(protocol::ServerFrame{std::move(ready)}));
+    ctx.reply(single(protocol::encode(protocol::ServerFrame{std::move(ready)})));
 }
 
-OpResult ping(OpContext&, const protocol::ws::Ping& frame) {
-    return reply(protocol::encode(protocol::ServerFrame{protocol::ws::Pong{frame.nonce}}));
+void ping(OpContext& ctx, const protocol::ws::Ping& frame) {
+    ctx.reply(single(protocol::encode(protocol::ServerFrame{protocol::ws::Pong{frame.nonce}})));
 }
 
-// No chat exists before the chats milestone; the same ops will reach the chat services then.
-OpResult send(OpContext&, const protocol::ws::Send& frame) {
-    return reply(errorFrame(ErrorCode::NotFound, "chat_id: no such chat", frame.clientId));
+// Answered from the writer's thread once the message is committed (and relayed).
+void send(OpContext& ctx, const protocol::ws::Send& frame) {
+    domain::SendInput input{frame.chatId, frame.clientId, frame.text, frame.media, frame.replyTo};
+    ctx.services.sender.send(
+        ctx.state.auth->userId, std::move(input),
+        [reply = ctx.reply, clientId = frame.clientId,
+         &logger = ctx.logger](domain::SendOutcome outcome) {
+            if (outcome.error)
+                return reply(single(failureFrame(outcome.error, clientId, logger)));
+            reply(single(protocol::encode(
+                protocol::ServerFrame{protocol::ws::Ack{clientId, std::move(outcome.message)}})));
+        });
 }
 
-OpResult typing(OpContext&, const protocol::ws::TypingIn&) {
-    return reply(errorFrame(ErrorCode::NotFound, "chat_id: no such chat"));
+void typing(OpContext& ctx, const protocol::ws::TypingIn& frame) {
+    ctx.services.signals.typing(ctx.state.auth->userId, frame.chatId);
+    ctx.reply({});
 }
 
-OpResult read(OpContext&, const protocol::ws::ReadIn&) {
-    return reply(errorFrame(ErrorCode::NotFound, "chat_id: no such chat"));
+void read(OpContext& ctx, const protocol::ws::ReadIn& frame) {
+    ctx.services.signals.read(
+        ctx.state.auth->userId, frame.chatId, frame.seq, ctx.connection->socketId(),
+        [reply = ctx.reply, &logger = ctx.logger](std::exception_ptr error) {
+            reply(error ? single(failureFrame(error, std::nullopt, logger)) : OpResult{});
+        });
 }
 
-OpResult dispatch(OpContext& ctx, const protocol::ClientFrame& frame) {
+void dispatch(OpContext& ctx, const protocol::ClientFrame& frame) {
     if (!ctx.state.auth && !std::holds_alternative<protocol::ws::Hello>(frame))
-        return unauthorized("op: hello must come first");
-    return std::visit(
-        [&](const auto& op) -> OpResult {
+        return ctx.reply(unauthorized("op: hello must come first"));
+    std::visit(
+        [&](const auto& op) {
             using Op = std::decay_t<decltype(op)>;
             if constexpr (std::is_same_v<Op, protocol::ws::Hello>)
-                return hello(ctx, op);
+                hello(ctx, op);
             if constexpr (std::is_same_v<Op, protocol::ws::Ping>)
-                return ping(ctx, op);
+                ping(ctx, op);
             if constexpr (std::is_same_v<Op, protocol::ws::Send>)
-                return send(ctx, op);
+                send(ctx, op);
             if constexpr (std::is_same_v<Op, protocol::ws::TypingIn>)
-                return typing(ctx, op);
+                typing(ctx, op);
             if constexpr (std::is_same_v<Op, protocol::ws::ReadIn>)
-                return read(ctx, op);
+                read(ctx, op);
         },
         frame);
 }
@@ -104,34 +133,29 @@ std::optional<std::string> clientIdOf(std::string_view text) {
 
 }  // namespace
 
-WsOps::WsOps(domain::Accounts& accounts, SessionRegistry& registry, config::Logger& logger,
+WsOps::WsOps(WsServices services, SessionRegistry& registry, config::Logger& logger,
              int heartbeatMs)
-    : m_accounts(accounts), m_registry(registry), m_logger(logger), m_heartbeatMs(heartbeatMs) {}
+    : m_services(services), m_registry(registry), m_logger(logger), m_heartbeatMs(heartbeatMs) {}
 
-OpResult WsOps::handle(SocketState& state, std::string_view text,
-                       const std::shared_ptr<Connection>& connection) {
-    OpContext ctx{state, connection, m_accounts, m_registry, m_heartbeatMs};
+// An op either replies (possibly later) or throws before replying; a throw becomes the error
+// frame here, so `reply` runs exactly once either way.
+void WsOps::handle(SocketState& state, std::string_view text,
+                   const std::shared_ptr<Connection>& connection, Reply reply) {
+    OpContext ctx{state, connection, m_services, m_registry, m_logger, m_heartbeatMs, reply};
     try {
-        return dispatch(ctx, protocol::decode<protocol::ClientFrame>(text));
+        dispatch(ctx, protocol::decode<protocol::ClientFrame>(text));
     } catch (const protocol::ApiError& error) {
         // A frame that names its client_id gets it back, so a client can match the failure.
-        return reply(
-            errorFrame(error.code(), error.what(), clientIdOf(text), error.retryAfterMs()));
+        reply(
+            single(errorFrame(error.code(), error.what(), clientIdOf(text), error.retryAfterMs())));
     } catch (const std::exception& error) {
         m_logger.error(std::string("websocket op failed: ") + error.what());
-        return reply(errorFrame(ErrorCode::Internal, "internal error"));
+        reply(single(errorFrame(ErrorCode::Internal, "internal error")));
     }
 }
 
 void WsOps::closed(const Connection& connection) {
-    const auto lastOfUser = m_registry.closed(connection);
-    if (!lastOfUser)
-        return;
-    try {
-        m_accounts.socketsClosed(*lastOfUser);
-    } catch (const std::exception& error) {
-        m_logger.warn(std::string("recording last_seen failed: ") + error.what());
-    }
+    m_registry.closed(connection);
 }
 
 }  // namespace server::realtime

@@ -1,6 +1,7 @@
 // The WebSocket op table: one client frame in, the frames to answer and whether to close out.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +10,8 @@
 
 #include "server/config/logger.h"
 #include "server/domain/accounts.h"
+#include "server/domain/chat_signals.h"
+#include "server/domain/message_sender.h"
 #include "server/realtime/connection.h"
 #include "server/realtime/session_registry.h"
 
@@ -29,22 +32,33 @@ struct OpResult {
     std::optional<CloseRequest> close;
 };
 
+// The services the ops reach; each must outlive the WsOps.
+struct WsServices {
+    domain::Accounts& accounts;
+    domain::MessageSender& sender;
+    domain::ChatSignals& signals;
+};
+
 // Runs on a worker thread (hello authenticates against the database). Never throws.
 class WsOps {
 public:
+    // Called exactly once per frame, on any thread (a send answers from the writer's thread once
+    // its message is committed); it must not block.
+    using Reply = std::function<void(OpResult)>;
+
     // `heartbeatMs` is what `ready` asks of clients: at most half the idle timeout, so a client
     // that follows it is never closed as idle.
-    WsOps(domain::Accounts& accounts, SessionRegistry& registry, config::Logger& logger,
-          int heartbeatMs);
+    WsOps(WsServices services, SessionRegistry& registry, config::Logger& logger, int heartbeatMs);
 
-    // A text frame of `connection`. Frames of one socket are handled one at a time, in order.
-    OpResult handle(SocketState& state, std::string_view text,
-                    const std::shared_ptr<Connection>& connection);
-    // The socket is gone; the last one of its user records last_seen.
+    // A text frame of `connection`. Frames of one socket are handled one at a time, in order:
+    // the next one only after `reply` for this one has run.
+    void handle(SocketState& state, std::string_view text,
+                const std::shared_ptr<Connection>& connection, Reply reply);
+    // The socket is gone (presence records last_seen once the user goes offline).
     void closed(const Connection& connection);
 
 private:
-    domain::Accounts& m_accounts;
+    WsServices m_services;
     SessionRegistry& m_registry;
     config::Logger& m_logger;
     int m_heartbeatMs;

@@ -92,6 +92,7 @@ CREATE TABLE friendships (
     CHECK (user_low < user_high)
 ) WITHOUT ROWID;
 CREATE INDEX friendships_high ON friendships (user_high);
+CREATE INDEX friendships_chat ON friendships (chat_id);
 
 CREATE TABLE messages (
     id        INTEGER PRIMARY KEY,

@@ -316,8 +316,10 @@ private slots:
         QVERIFY(m_accounts->userById(other, registered.user.id).status ==
                 protocol::Presence::Offline);
         m_sessions->setOnline(registered.user.id);
+        // Presence shows to friends and oneself only: a stranger still sees offline.
         QVERIFY(m_accounts->userById(other, registered.user.id).status ==
-                protocol::Presence::Online);
+                protocol::Presence::Offline);
+        QVERIFY(m_accounts->userById(me, registered.user.id).status == protocol::Presence::Online);
         QCOMPARE(errorOf([&] { m_accounts->userById(other, 999'999); }), QString("not_found"));
 
         m_accounts->socketsClosed(registered.user.id);

@@ -1,0 +1,206 @@
+#include "server/domain/messages.h"
+
+#include "common/codec.h"
+#include "common/errors.h"
+#include "common/validation.h"
+#include "server/domain/message_view.h"
+#include "server/domain/search_query.h"
+#include "server/store/chat_repository.h"
+#include "server/store/event_repository.h"
+#include "server/store/message_repository.h"
+
+namespace server::domain {
+namespace {
+
+using protocol::ApiError;
+using protocol::ErrorCode;
+using store::Connection;
+using store::MessageRepository;
+
+int pageSize(std::optional<std::int64_t> limit, int fallback, int max) {
+    if (!limit)
+        return fallback;
+    if (*limit < 1 || *limit > max)
+        throw ApiError(ErrorCode::BadRequest, "limit: must be 1 to " + std::to_string(max));
+    return static_cast<int>(*limit);
+}
+
+ApiError noSuchMessage() {
+    return ApiError(ErrorCode::NotFound, "id: no such message");
+}
+
+void requireOpen(const ChatEntry& chat) {
+    if (!chat.postingOpen)
+        throw ApiError(ErrorCode::Forbidden, "chat_id: this chat is read-only");
+}
+
+// The live message of the chat; 404 for one that is gone, deleted or of another chat.
+store::MessageRow liveMessage(Connection& c, std::int64_t messageId, std::int64_t chatId) {
+    auto row = MessageRepository(c).find(messageId);
+    if (!row || row->chatId != chatId || row->deleted)
+        throw noSuchMessage();
+    return *row;
+}
+
+void checkEmoji(const std::string& emoji) {
+    if (emoji.empty() || emoji.size() > 32 || !protocol::validation::isValidUtf8(emoji))
+        throw ApiError(ErrorCode::BadRequest, "emoji: must be 1 to 32 bytes of UTF-8");
+}
+
+std::vector<protocol::Message> loadAll(Connection& c, const std::vector<store::MessageRow>& rows) {
+    std::vector<protocol::Message> messages;
+    messages.reserve(rows.size());
+    for (const auto& row : rows)
+        messages.push_back(loadMessage(c, row));
+    return messages;
+}
+
+}  // namespace
+
+Messages::Messages(store::Database& database, store::Writer& writer, ChatDirectory& directory,
+                   Broadcaster& broadcaster, const Clock& clock)
+    : m_database(database),
+      m_writer(writer),
+      m_directory(directory),
+      m_broadcaster(broadcaster),
+      m_clock(clock) {}
+
+MessagePage Messages::history(std::int64_t userId, std::int64_t chatId,
+                              std::optional<std::int64_t> before,
+                              std::optional<std::int64_t> limit) {
+    const int size = pageSize(limit, kDefaultPage, kMaxPage);
+    m_directory.requireMember(chatId, userId);
+    return m_database.read([&](Connection& c) {
+        auto rows = MessageRepository(c).before(chatId, before.value_or(INT64_MAX), size + 1);
+        MessagePage page;
+        page.hasMore = static_cast<int>(rows.size()) > size;
+        if (page.hasMore)
+            rows.erase(rows.begin());
+        page.messages = loadAll(c, rows);
+        return page;
+    });
+}
+
+EventPage Messages::events(std::int64_t userId, std::int64_t chatId,
+                           std::optional<std::int64_t> after, std::optional<std::int64_t> limit) {
+    const int size = pageSize(limit, kMaxEvents, kMaxEvents);
+    if (after && *after < 0)
+        throw ApiError(ErrorCode::BadRequest, "after: must be 0 or more");
+    m_directory.requireMember(chatId, userId);
+    return m_database.read([&](Connection& c) {
+        EventPage page;
+        for (auto& row : store::EventRepository(c).after(chatId, after.value_or(0), size))
+            page.events.push_back(
+                {row.chatId, row.seq, row.ts, std::move(row.type), row.actor, std::move(row.data)});
+        const auto chat = store::ChatRepository(c).find(chatId);
+        page.lastSeq = chat ? chat->lastSeq : 0;
+        return page;
+    });
+}
+
+protocol::Message Messages::edit(std::int64_t userId, std::int64_t messageId,
+                                 const std::string& text) {
+    protocol::validation::messageText(text);
+    if (text.empty())
+        throw ApiError(ErrorCode::BadRequest, "text: must not be empty");
+    const auto chatId = chatOfMessage(userId, messageId);
+    const auto chat = m_directory.requireMember(chatId, userId);
+    requireOpen(*chat);
+    const auto now = m_clock.nowMs();
+    protocol::Message edited;
+    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+        const auto row = liveMessage(c, messageId, chatId);
+        if (row.sender != userId)
+            throw ApiError(ErrorCode::Forbidden, "id: not your message");
+        MessageRepository(c).updateText(row, text, now);
+        edited = loadMessage(c, *MessageRepository(c).find(messageId));
+        return appendEvent(c, chatId, protocol::eventType::MessageEdited, userId, now,
+                           messageEventData(edited));
+    });
+    return edited;
+}
+
+void Messages::remove(std::int64_t userId, std::int64_t messageId) {
+    const auto chatId = chatOfMessage(userId, messageId);
+    const auto chat = m_directory.requireMember(chatId, userId);
+    requireOpen(*chat);
+    const auto now = m_clock.nowMs();
+    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+        auto row = MessageRepository(c).find(messageId);
+        if (!row || row->chatId != chatId)
+            throw noSuchMessage();
+        if (row->sender != userId)
+            throw ApiError(ErrorCode::Forbidden, "id: not your message");
+        if (row->deleted)
+            return std::nullopt;
+        MessageRepository(c).markDeleted(*row);
+        return appendEvent(c, chatId, protocol::eventType::MessageDeleted, userId, now,
+                           messageDeletedData(messageId));
+    });
+}
+
+void Messages::react(std::int64_t userId, std::int64_t messageId, const std::string& emoji,
+                     bool add) {
+    checkEmoji(emoji);
+    const auto chatId = chatOfMessage(userId, messageId);
+    const auto chat = m_directory.requireMember(chatId, userId);
+    requireOpen(*chat);
+    const auto now = m_clock.nowMs();
+    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+        liveMessage(c, messageId, chatId);
+        MessageRepository messages(c);
+        const bool changed = add ? messages.addReaction(messageId, emoji, userId, now)
+                                 : messages.removeReaction(messageId, emoji, userId);
+        if (!changed)
+            return std::nullopt;
+        return appendEvent(c, chatId, protocol::eventType::ReactionChanged, userId, now,
+                           reactionChangedData(messageId, emoji, userId, add));
+    });
+}
+
+void Messages::pin(std::int64_t userId, std::int64_t chatId, std::int64_t messageId, bool pinned) {
+    const auto chat = m_directory.requireMember(chatId, userId);
+    requireOpen(*chat);
+    const auto now = m_clock.nowMs();
+    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+        liveMessage(c, messageId, chatId);
+        if (!MessageRepository(c).setPinned(messageId, pinned ? std::optional(now) : std::nullopt))
+            return std::nullopt;
+        return appendEvent(c, chatId, protocol::eventType::PinChanged, userId, now,
+                           pinChangedData(messageId, pinned));
+    });
+}
+
+std::vector<protocol::Message> Messages::pins(std::int64_t userId, std::int64_t chatId) {
+    m_directory.requireMember(chatId, userId);
+    return m_database.read(
+        [&](Connection& c) { return loadAll(c, MessageRepository(c).pinned(chatId)); });
+}
+
+std::vector<protocol::Message> Messages::search(std::int64_t userId, std::int64_t chatId,
+                                                const std::string& query) {
+    const auto match = ftsPrefixQuery(query);
+    m_directory.requireMember(chatId, userId);
+    return m_database.read([&](Connection& c) {
+        return loadAll(c, MessageRepository(c).search(chatId, match, kMaxSearch));
+    });
+}
+
+void Messages::commit(const ChatEntry& chat, Change change) {
+    auto event = m_writer.run<std::optional<LoggedEvent>>(std::move(change));
+    if (event)
+        m_broadcaster.toUsers(chat.members, event->frame);
+}
+
+std::int64_t Messages::chatOfMessage(std::int64_t userId, std::int64_t messageId) {
+    const auto row =
+        m_database.read([&](Connection& c) { return MessageRepository(c).find(messageId); });
+    if (!row)
+        throw noSuchMessage();
+    const auto chat = m_directory.find(row->chatId);
+    if (!chat || !chat->isMember(userId))
+        throw noSuchMessage();
+    return row->chatId;
+}
+
+}  // namespace server::domain

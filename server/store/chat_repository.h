@@ -1,0 +1,68 @@
+// The chats and chat_members tables: chats, who is in them, and each member's read marker.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "server/store/connection.h"
+
+namespace server::store {
+
+struct ChatRow {
+    std::int64_t id = 0;
+    std::string kind;  // "direct" | "group"
+    std::string name;
+    std::string description;
+    std::optional<std::string> avatar;
+    std::int64_t createdTs = 0;
+    std::int64_t lastSeq = 0;
+    std::int64_t lastActivityTs = 0;
+    std::int64_t slowModeS = 0;
+    bool onlyAdminsPost = false;
+};
+
+struct MemberRow {
+    std::int64_t chatId = 0;
+    std::int64_t userId = 0;
+    std::string role;
+    std::int64_t joinedTs = 0;
+    std::int64_t readSeq = 0;
+    std::optional<std::int64_t> mutedUntil;
+    std::optional<std::int64_t> notificationsMutedUntil;
+};
+
+// Stateless over the connection it is given. Throws StoreError.
+class ChatRepository {
+public:
+    explicit ChatRepository(Connection& connection) : m_connection(connection) {}
+
+    // Returns the new chat's id.
+    std::int64_t insertDirect(std::string_view directKey, std::int64_t ts);
+    std::optional<std::int64_t> findByDirectKey(std::string_view directKey);
+    std::optional<ChatRow> find(std::int64_t chatId);
+    // Most recent activity first.
+    std::vector<std::int64_t> chatIdsOf(std::int64_t userId);
+
+    // Does nothing when the user is already a member.
+    void addMember(std::int64_t chatId, std::int64_t userId, std::string_view role,
+                   std::int64_t ts);
+    std::vector<MemberRow> members(std::int64_t chatId);
+    std::optional<MemberRow> member(std::int64_t chatId, std::int64_t userId);
+
+    // Takes the chat's next seq and records the activity; throws StoreError for an unknown chat.
+    std::int64_t nextSeq(std::int64_t chatId, std::int64_t ts);
+    // Moves the member's read marker forward to `seq`, clamped to the chat's last seq; returns
+    // the new marker, or nullopt when it did not move (not forward, or not a member).
+    std::optional<std::int64_t> advanceRead(std::int64_t chatId, std::int64_t userId,
+                                            std::int64_t seq);
+    // Others' messages after `afterSeq` that are not deleted.
+    std::int64_t unread(std::int64_t chatId, std::int64_t userId, std::int64_t afterSeq);
+
+private:
+    Connection& m_connection;
+};
+
+}  // namespace server::store
