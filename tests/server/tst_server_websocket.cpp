@@ -2,6 +2,7 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "tests/support/chat_api.h"
 #include "tests/support/http_client.h"
 #include "tests/support/raw_connection.h"
 #include "tests/support/server_process.h"
@@ -98,6 +99,9 @@ void TestServerWebSocket::openSocketShowsUserOnline() {
     QVERIFY(openReady(ws, *m_server, &user));
     const TestUser viewer = registerUser(*m_http, uniqueUsername("viewer"));
     QVERIFY(viewer.ok());
+    // Presence is shown to friends only.
+    ChatApi api(*m_http);
+    QVERIFY(api.makeFriends(viewer, user) > 0);
     const HttpResult seen = m_http->get(QString("/api/v1/users/%1").arg(user.userId), viewer.token);
     QVERIFY2(seen.status == 200, seen.describe().constData());
     QCOMPARE(seen.json["status"].toString(), QStringLiteral("online"));
