@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders the client's windows (sign-in, trust step, errors, main window, settings; light and
-# dark) offscreen into docs/screenshots/, against a freshly started local server over TLS.
+# Renders the client's windows (sign-in, trust step, errors, main window, settings, a chat between
+# two users, the Friends view; light and dark) offscreen into docs/screenshots/, against a freshly
+# started local server over TLS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${BUILD_DIR:-build}"

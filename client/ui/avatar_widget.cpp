@@ -41,6 +41,10 @@ QColor AvatarWidget::colorFor(const QString& name, qint64 userId) {
     return QColor::fromRgb(kAvatarColors[key % kAvatarColors.size()]);
 }
 
+qint64 AvatarWidget::seedOf(const QString& username) {
+    return static_cast<qint64>(qHash(username.toLower()) & 0x7fffffff) + 1;
+}
+
 QSize AvatarWidget::sizeHint() const {
     return {m_diameter, m_diameter};
 }

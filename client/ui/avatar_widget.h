@@ -19,6 +19,9 @@ public:
     static QString initialsOf(const QString& name);
     // Picked from a fixed set by the user id (or the name when the id is unknown).
     static QColor colorFor(const QString& name, qint64 userId);
+    // The colour seed of a username, so every place that shows a person agrees on its colour
+    // whether it knows the user id or not.
+    static qint64 seedOf(const QString& username);
 
     QSize sizeHint() const override;
 

@@ -1,5 +1,6 @@
 #include "client/ui/chat_list_delegate.h"
 
+#include <QApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -62,7 +63,7 @@ QSize ChatListDelegate::sizeHint(const QStyleOptionViewItem& option, const QMode
 
 void ChatListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                              const QModelIndex& index) const {
-    const Theme theme = Theme::forPalette(option.palette);
+    const Theme theme = Theme::forPalette(QApplication::palette());
     const Theme::Colors& c = theme.colors();
     const QRectF row = QRectF(option.rect).adjusted(kInset, 2, -kInset, -2);
     const bool selected = option.state.testFlag(QStyle::State_Selected);
@@ -86,7 +87,7 @@ void ChatListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     const QRectF avatar(row.left() + 10, row.center().y() - kAvatarSize / 2.0, kAvatarSize,
                         kAvatarSize);
     painter->setFont(option.font);
-    paintAvatar(*painter, avatar, title, seed.toLongLong() > 0 ? seed.toLongLong() : qHash(seed));
+    paintAvatar(*painter, avatar, title, AvatarWidget::seedOf(seed));
     if (index.data(Model::PeerOnlineRole).toBool()) {
         const QRectF dot(avatar.right() - 12, avatar.bottom() - 12, 13, 13);
         painter->setPen(QPen(selected ? c.selection : (hovered ? c.hover : c.rail), 2.5));

@@ -200,7 +200,7 @@ QWidget* ChatRail::buildHeader(QMenu* userMenu) {
 void ChatRail::refreshProfile() {
     const QString name =
         m_account.displayName().isEmpty() ? m_account.username() : m_account.displayName();
-    m_avatar->setIdentity(name, m_account.userId());
+    m_avatar->setIdentity(name, AvatarWidget::seedOf(m_account.username()));
     m_name->setText(name);
     m_name->setToolTip(QStringLiteral("@%1").arg(m_account.username()));
 }

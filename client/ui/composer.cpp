@@ -9,6 +9,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
 #include "client/ui/icon_set.h"
@@ -188,14 +189,23 @@ void Composer::onTextChanged() {
 }
 
 void Composer::fitHeight() {
-    // QPlainTextEdit's document layout measures in lines, wrapped lines included.
-    const int lines =
-        qBound(1, static_cast<int>(m_edit->document()->documentLayout()->documentSize().height()),
-               kMaxLines);
+    // Visual lines, wrapped ones included; an empty field is one line.
+    int lines = 0;
+    for (QTextBlock block = m_edit->document()->begin(); block.isValid(); block = block.next()) {
+        lines += qMax(1, block.layout() != nullptr ? block.layout()->lineCount() : 1);
+    }
+    lines = qBound(1, lines, kMaxLines);
     const QFontMetrics fm(m_edit->font());
-    const int frame =
-        2 * (m_edit->frameWidth() + static_cast<int>(m_edit->document()->documentMargin())) + 12;
-    m_edit->setFixedHeight(qMax(40, lines * fm.lineSpacing() + frame));
+    // The stylesheet's border and padding are the frame's contents margins, per side.
+    const QMargins frame = m_edit->contentsMargins();
+    const int chrome = static_cast<int>(2 * m_edit->document()->documentMargin()) + frame.top() +
+                       frame.bottom() + 6;
+    m_edit->setFixedHeight(qMax(40, lines * fm.lineSpacing() + chrome));
+}
+
+void Composer::resizeEvent(QResizeEvent* event) {
+    QFrame::resizeEvent(event);
+    fitHeight();  // a new width re-wraps the text
 }
 
 void Composer::changeEvent(QEvent* event) {

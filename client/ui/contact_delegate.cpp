@@ -1,5 +1,6 @@
 #include "client/ui/contact_delegate.h"
 
+#include <QApplication>
 #include <QFontMetricsF>
 #include <QMouseEvent>
 #include <QPainter>
@@ -46,7 +47,7 @@ QVector<QRectF> ContactDelegate::buttonRects(const QStyleOptionViewItem& option,
 
 void ContactDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                             const QModelIndex& index) const {
-    const Theme theme = Theme::forPalette(option.palette);
+    const Theme theme = Theme::forPalette(QApplication::palette());
     const Theme::Colors& c = theme.colors();
     const Row row = m_describe(index);
     const QRectF rect = QRectF(option.rect).adjusted(8, 2, -8, -2);

@@ -9,6 +9,7 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
+#include "client/ui/avatar_widget.h"
 #include "client/ui/confirm_overlay.h"
 #include "client/ui/contact_delegate.h"
 #include "client/ui/empty_state.h"
@@ -146,7 +147,7 @@ QWidget* ContactsPanel::buildPage(Tab tab, QAbstractItemModel* model, EmptyState
             switch (tab) {
                 case Tab::Friends: {
                     row.name = index.data(Friends::DisplayNameRole).toString();
-                    row.seed = index.data(Friends::UserIdRole).toLongLong();
+                    row.seed = AvatarWidget::seedOf(index.data(Friends::UsernameRole).toString());
                     row.online = index.data(Friends::OnlineRole).toBool();
                     row.subtitle =
                         presenceLine(index.data(Friends::UsernameRole).toString(), row.online,
@@ -159,7 +160,7 @@ QWidget* ContactsPanel::buildPage(Tab tab, QAbstractItemModel* model, EmptyState
                 case Tab::Requests: {
                     const bool incoming = index.data(Requests::IncomingRole).toBool();
                     row.name = index.data(Requests::DisplayNameRole).toString();
-                    row.seed = index.data(Requests::UserIdRole).toLongLong();
+                    row.seed = AvatarWidget::seedOf(index.data(Requests::UsernameRole).toString());
                     row.subtitle =
                         (incoming ? tr("@%1 · wants to be your friend") : tr("@%1 · request sent"))
                             .arg(index.data(Requests::UsernameRole).toString());
@@ -176,7 +177,7 @@ QWidget* ContactsPanel::buildPage(Tab tab, QAbstractItemModel* model, EmptyState
                 case Tab::Add: {
                     const qint64 id = index.data(Search::UserIdRole).toLongLong();
                     row.name = index.data(Search::DisplayNameRole).toString();
-                    row.seed = id;
+                    row.seed = AvatarWidget::seedOf(index.data(Search::UsernameRole).toString());
                     row.online = index.data(Search::OnlineRole).toBool();
                     row.subtitle =
                         QStringLiteral("@%1").arg(index.data(Search::UsernameRole).toString());

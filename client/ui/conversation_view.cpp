@@ -14,6 +14,7 @@
 #include <QShortcut>
 #include <QVBoxLayout>
 
+#include "client/ui/avatar_widget.h"
 #include "client/ui/composer.h"
 #include "client/ui/confirm_overlay.h"
 #include "client/ui/conversation_header.h"
@@ -212,7 +213,7 @@ void ConversationView::refreshHeader() {
         return;
     }
     const QString title = chat->title();
-    const qint64 seed = chat->peer ? chat->peer->id : chat->id;
+    const qint64 seed = AvatarWidget::seedOf(chat->peer ? chat->peer->username : chat->name);
     if (m_header->title() != title) {
         m_header->setPeer(title, seed);
     }

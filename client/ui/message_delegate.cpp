@@ -1,6 +1,7 @@
 #include "client/ui/message_delegate.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -110,7 +111,7 @@ const MessageLayout& MessageDelegate::layoutFor(const QModelIndex& index, int wi
 void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                             const QModelIndex& index) const {
     const MessageLayout& layout = layoutFor(index, option.rect.width(), option.font);
-    const Theme theme = Theme::forPalette(option.palette);
+    const Theme theme = Theme::forPalette(QApplication::palette());
     painter->save();
     painter->translate(option.rect.topLeft());
     painter->setClipRect(QRect(QPoint(0, 0), option.rect.size()));

@@ -78,7 +78,8 @@ public:
     static Theme dark();
     static Theme forMode(Mode mode);
     // The theme whose window colour the palette carries: lets painters follow the applied theme
-    // without holding the controller.
+    // without holding the controller. Pass the application's palette: a view styled with a
+    // transparent background carries a transparent (so "dark") window colour.
     static Theme forPalette(const QPalette& palette);
 
     Mode mode() const { return m_mode; }

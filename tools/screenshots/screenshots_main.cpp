@@ -15,11 +15,13 @@
 #include "client/app/preferences.h"
 #include "client/app/profile.h"
 #include "client/app/sign_in.h"
+#include "client/ui/contacts_panel.h"
 #include "client/ui/login_dialog.h"
 #include "client/ui/main_window.h"
 #include "client/ui/segmented_control.h"
 #include "client/ui/settings_dialog.h"
 #include "client/ui/theme_controller.h"
+#include "tools/screenshots/chat_scene.h"
 
 namespace {
 
@@ -136,6 +138,22 @@ bool run(const QUrl& server, const QString& outDir, const QString& username) {
         ->setCurrentIndex(1);
     shooter.save(settings, QStringLiteral("settings-light"));
     settings.close();
+
+    themes.apply(client::app::ThemeChoice::Light);
+    screenshots::ChatScene scene(account, hosts, server);
+    if (!scene.build()) {
+        return fail(scene.why());
+    }
+    window.openChat(scene.chatId());
+    QTest::qWait(400);
+    shooter.save(window, QStringLiteral("chat-light"));
+    themes.apply(client::app::ThemeChoice::Dark);
+    shooter.save(window, QStringLiteral("chat-dark"));
+    themes.apply(client::app::ThemeChoice::Light);
+    window.showContacts();
+    shooter.save(window, QStringLiteral("contacts-light"));
+    window.contacts()->showTab(client::ui::ContactsPanel::Tab::Requests);
+    shooter.save(window, QStringLiteral("contacts-requests-light"));
     account.logOut();
     return shooter.ok();
 }
