@@ -7,7 +7,6 @@
 #include <QRegularExpression>
 #include <QTextOption>
 
-#include "client/ui/avatar_widget.h"
 #include "client/ui/time_format.h"
 
 namespace client::ui {
@@ -285,7 +284,7 @@ void MessageLayout::paintBubble(QPainter& painter, const Theme& theme, bool sele
     const QPointF origin = m_bubble.topLeft();
     if (!m_name.isNull()) {
         painter.setFont(m_nameFont);
-        painter.setPen(AvatarWidget::colorFor(m_item.senderName, m_item.sender));
+        painter.setPen(theme.colors().accent);
         const QString name =
             QFontMetricsF(m_nameFont).elidedText(m_item.senderName, Qt::ElideRight, m_name.width());
         painter.drawText(m_name.translated(origin), Qt::AlignLeft | Qt::AlignVCenter, name);

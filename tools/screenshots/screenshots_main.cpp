@@ -144,6 +144,8 @@ bool run(const QUrl& server, const QString& outDir, const QString& username) {
     if (!scene.build()) {
         return fail(scene.why());
     }
+    // Tall enough to show the whole conversation, from its day separator down.
+    window.resize(1280, 900);
     window.openChat(scene.chatId());
     QTest::qWait(400);
     shooter.save(window, QStringLiteral("chat-light"));
