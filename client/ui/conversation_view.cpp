@@ -104,6 +104,17 @@ ConversationView::ConversationView(app::Account& account, QWidget* parent)
         } else if (m_wasAtBottom) {
             m_list->scrollToBottom();
         }
+        // A short page that does not fill the view cannot be scrolled up: load more at once.
+        if (m_model && m_list->verticalScrollBar()->maximum() == 0 && m_model->hasOlder()) {
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    if (m_model) {
+                        m_model->fetchOlder();
+                    }
+                },
+                Qt::QueuedConnection);
+        }
     });
 
     connect(m_delegate, &MessageDelegate::linkActivated, this,

@@ -5,8 +5,8 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -148,6 +148,54 @@ private Q_SLOTS:
         // Bob reads the chat (as his view does when the latest message is on screen).
         m_b->markRead(m_chat, aliceView.model()->latestSeq());
         QTRY_COMPARE_WITH_TIMEOUT(last(aliceView).delivery, MessageItem::Delivery::Read, kWaitMs);
+    }
+
+    void olderHistoryLoadsOnScrollKeepingThePlace() {
+        QString lastClientId;
+        for (int i = 1; i <= 120; ++i) {
+            lastClientId = m_b->sendMessage(m_chat, QStringLiteral("history line %1").arg(i));
+        }
+        auto bobMessages = m_b->openChat(m_chat);
+        QTRY_VERIFY_WITH_TIMEOUT(bobMessages->rowOfClientId(lastClientId) >= 0 &&
+                                     bobMessages->index(bobMessages->rowOfClientId(lastClientId))
+                                             .data(MessageListModel::MessageIdRole)
+                                             .toLongLong() > 0,
+                                 kWaitMs);
+        const qint64 lastId = bobMessages->index(bobMessages->rowOfClientId(lastClientId))
+                                  .data(MessageListModel::MessageIdRole)
+                                  .toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT(m_a->chatCache().message(lastId).has_value(), kWaitMs);
+
+        ConversationView view(*m_a);
+        view.resize(640, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setChat(m_chat);
+        QTRY_VERIFY(view.isAtBottom());
+        QVERIFY(!view.jumpButton()->isVisible());
+        const int firstPage = rows(view);
+        QVERIFY(firstPage < 120);
+
+        // Scrolling to the top loads the page before, and the message that was on top stays put.
+        QScrollBar* bar = view.list()->verticalScrollBar();
+        const qint64 oldTop =
+            view.model()->index(0, 0).data(MessageListModel::MessageIdRole).toLongLong();
+        bar->setValue(0);
+        QTRY_VERIFY_WITH_TIMEOUT(rows(view) > firstPage, kWaitMs);
+        QTRY_VERIFY(bar->value() > 0);
+        const int oldTopRow = view.model()->messages().rowOfMessage(oldTop);
+        QVERIFY(oldTopRow > 0);
+        QTRY_VERIFY(qAbs(view.list()->visualRect(view.model()->index(oldTopRow, 0)).top()) <= 50);
+        QTRY_VERIFY(view.jumpButton()->isVisible());
+
+        // A message arriving while scrolled up counts on the jump button instead of scrolling.
+        m_b->sendMessage(m_chat, QStringLiteral("while you were away"));
+        auto* badge = view.jumpButton()->findChild<QLabel*>(QStringLiteral("jumpBadge"));
+        QTRY_VERIFY_WITH_TIMEOUT(badge->isVisible(), kWaitMs);
+        QCOMPARE(badge->text(), QStringLiteral("1"));
+        QTest::mouseClick(view.jumpButton(), Qt::LeftButton);
+        QTRY_VERIFY(view.isAtBottom());
+        QTRY_VERIFY(!view.jumpButton()->isVisible());
     }
 
     void searchJumpsToAMessage() {
