@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -16,6 +17,9 @@
 #include "client/app/profile.h"
 #include "client/ui/chat_rail.h"
 #include "client/ui/connection_indicator.h"
+#include "client/ui/conversation_header.h"
+#include "client/ui/conversation_model.h"
+#include "client/ui/conversation_view.h"
 #include "client/ui/empty_state.h"
 #include "client/ui/login_dialog.h"
 #include "client/ui/main_window.h"
@@ -23,6 +27,7 @@
 #include "client/ui/session_flow.h"
 #include "client/ui/settings_dialog.h"
 #include "client/ui/theme_controller.h"
+#include "tests/support/chat_api.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
 #include "tests/support/test_user.h"
@@ -64,6 +69,7 @@ private:
     std::unique_ptr<client::app::Preferences> m_preferences;
     std::unique_ptr<client::app::Profile> m_profile;
     std::unique_ptr<client::app::KnownHosts> m_hosts;
+    testsupport::TestUser m_ada;
 
     std::unique_ptr<Account> account() {
         auto account = std::make_unique<Account>(*m_profile, *m_hosts);
@@ -87,6 +93,7 @@ private Q_SLOTS:
             testsupport::registerUser(http, QStringLiteral("ada"), QStringLiteral("password123"),
                                       QStringLiteral("Ada Lovelace"));
         QVERIFY(user.ok());
+        m_ada = user;
         m_profile = std::make_unique<client::app::Profile>(QStringLiteral("ui_main"));
         QDir(m_profile->dataDir()).removeRecursively();
         m_profile->saveSession({m_server.baseUrl(), user.token, user.userId, QStringLiteral("ada"),
@@ -190,6 +197,52 @@ private Q_SLOTS:
         auto acc = account();
         MainWindow window(*acc, *m_preferences, *m_themes);
         QCOMPARE(window.size(), QSize(1000, 700));
+    }
+
+    void chatsAppearLiveAndOpenFromTheRail() {
+        auto acc = account();
+        MainWindow window(*acc, *m_preferences, *m_themes);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        acc->start();
+        QTRY_COMPARE_WITH_TIMEOUT(acc->connectionState(), Account::ConnectionState::Online,
+                                  kWaitMs);
+
+        testsupport::HttpClient http(m_server);
+        testsupport::ChatApi api(http);
+        const auto grace =
+            testsupport::registerUser(http, QStringLiteral("grace"), QStringLiteral("password123"),
+                                      QStringLiteral("Grace Hopper"));
+        QVERIFY(grace.ok());
+        const qint64 chatId = api.makeFriends(grace, m_ada);
+        QVERIFY(chatId > 0);
+        QVERIFY(api.postMessage(grace, chatId, QStringLiteral("Hello from Grace")).status < 300);
+
+        auto* list = child<QListView>(window, "chatList");
+        QTRY_VERIFY_WITH_TIMEOUT(list->isVisible() && list->model()->rowCount() == 1, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list->model()->index(0, 0).data(client::models::ChatListModel::PreviewRole).toString(),
+            QStringLiteral("Hello from Grace"), kWaitMs);
+        QVERIFY(!child(window, "chatListEmptyState")->isVisible());
+
+        // Ctrl+K, type a name, Enter: the chat opens with the message painted.
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto* search = child<QLineEdit>(window, "searchEdit");
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, QStringLiteral("nobody"));
+        QTRY_VERIFY(child(window, "chatListNoMatch")->isVisible());
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("GRA"));
+        QCOMPARE(list->model()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_VERIFY(window.conversation()->isVisible());
+        QCOMPARE(window.conversation()->chatId(), chatId);
+        QCOMPARE(window.conversation()->header()->title(), QStringLiteral("Grace Hopper"));
+        QTRY_COMPARE_WITH_TIMEOUT(window.conversation()->model()->rowCount(), 1, kWaitMs);
+        // Open, latest message in view, window active: the chat is read.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            list->model()->index(0, 0).data(client::models::ChatListModel::UnreadRole).toInt(), 0,
+            kWaitMs);
     }
 
     void logOutFromTheMenuEndsTheSession() {
