@@ -144,7 +144,6 @@ void Account::onFrame(const protocol::ServerFrame& frame) {
         applyMe(ready->user);
         m_sync->catchUpAll();
         refreshContacts();
-        m_outbox->kick();
     } else if (const auto* event = std::get_if<protocol::ws::EventOut>(&frame)) {
         m_sync->onEvent(event->event);
     } else if (const auto* ack = std::get_if<protocol::ws::Ack>(&frame)) {
@@ -197,7 +196,10 @@ void Account::onConnectionState(net::Connection::State state) {
         return;
     }
     m_state = mapped;
-    if (mapped != ConnectionState::Online) {
+    if (mapped == ConnectionState::Online) {
+        // The connection turns Online only after the ready frame was handled: sends wait for it.
+        m_outbox->kick();
+    } else {
         m_sync->pause();
         m_outbox->reset();
     }

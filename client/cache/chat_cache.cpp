@@ -166,6 +166,8 @@ bool ChatCache::writeChat(QSqlDatabase& db, const protocol::Chat& chat, Effects&
     if (chat.lastMessage) {
         activity = std::max<qint64>(activity, chat.lastMessage->ts);
     }
+    // The server's unread count holds up to its last_seq; a cache that has applied events past
+    // that (live ones, while the chat list was on its way) keeps its own count.
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO chats (id, kind, name, description, avatar, created_ts, last_seq, read_seq,"
@@ -175,8 +177,10 @@ bool ChatCache::writeChat(QSqlDatabase& db, const protocol::Chat& chat, Effects&
         " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
         " description = excluded.description, avatar = excluded.avatar,"
         " created_ts = excluded.created_ts, last_seq = max(last_seq, excluded.last_seq),"
-        " read_seq = max(read_seq, excluded.read_seq), unread = excluded.unread,"
-        " unread_base_seq = excluded.unread_base_seq, my_role = excluded.my_role,"
+        " read_seq = max(read_seq, excluded.read_seq),"
+        " unread = CASE WHEN excluded.last_seq >= last_seq THEN excluded.unread ELSE unread END,"
+        " unread_base_seq = CASE WHEN excluded.last_seq >= last_seq"
+        " THEN excluded.unread_base_seq ELSE unread_base_seq END, my_role = excluded.my_role,"
         " member_count = excluded.member_count, peer_id = excluded.peer_id,"
         " peer_read_seq = max(coalesce(peer_read_seq, 0), coalesce(excluded.peer_read_seq, 0)),"
         " notifications_muted_until = excluded.notifications_muted_until,"

@@ -193,11 +193,14 @@ bool ChatCache::applyEventData(QSqlDatabase& db, const protocol::Event& event, E
         if (!effects.chats.contains(chatId)) {
             effects.chats.append(chatId);
         }
+        // An unread message of the peer stops counting, unless the count was taken from the
+        // server after this deletion (unread_base_seq at or past the event), which already left
+        // it out.
         if (!before->deleted && before->sender != m_me) {
             return exec(db,
                         QStringLiteral("UPDATE chats SET unread = max(unread - 1, 0) WHERE id = ?"
-                                       " AND ? > read_seq AND ? <= unread_base_seq"),
-                        {chatId, before->seq, before->seq});
+                                       " AND ? > read_seq AND ? > unread_base_seq"),
+                        {chatId, before->seq, qint64(event.seq)});
         }
         return true;
     }

@@ -114,10 +114,12 @@ void RestClient::send(const QByteArray& verb, const QString& path, const QByteAr
                       RawDone done) {
     QUrl url = m_server;
     const qsizetype query = path.indexOf(QLatin1Char('?'));
+    // The path's segments arrive percent-encoded (an emoji in a reaction's path): kept as they
+    // are, not encoded a second time.
     if (query < 0) {
-        url.setPath(path);
+        url.setPath(path, QUrl::TolerantMode);
     } else {
-        url.setPath(path.left(query));
+        url.setPath(path.left(query), QUrl::TolerantMode);
         url.setQuery(path.mid(query + 1), QUrl::TolerantMode);
     }
     QNetworkRequest request(url);
