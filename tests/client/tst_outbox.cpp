@@ -3,6 +3,7 @@
 // the peer's conversation the same way.
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QStringList>
 #include <QTest>
 #include <memory>
@@ -172,6 +173,43 @@ private Q_SLOTS:
         serverMessages(pair, &serverTexts, &serverClientIds);
         QCOMPARE(serverTexts, expected);
         QCOMPARE(serverClientIds, clientIds);
+    }
+
+    void aRefusedSendFailsAndIsRetried() {
+        const Pair pair = friends(QStringLiteral("of"));
+        QVERIFY(pair.chatId > 0);
+        auto alice = m_fixture.account(*pair.alice.profile);
+        QTRY_COMPARE_WITH_TIMEOUT(alice->connectionState(), State::Online, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(alice->chatCache().chat(pair.chatId).has_value(), kWaitMs);
+        auto view = alice->openChat(pair.chatId);
+        QAbstractItemModelTester tester(view.get(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        testsupport::ChatApi api(m_fixture.http());
+        QCOMPARE(api.unfriend(pair.bob.user, pair.alice.user.userId).status, 204);
+
+        QSignalSpy failures(alice.get(), &Account::actionFailed);
+        const QString clientId = alice->sendMessage(pair.chatId, QStringLiteral("still there?"));
+        const auto delivery = [&] {
+            return view->index(view->rowOfClientId(clientId), 0)
+                .data(MessageListModel::DeliveryRole)
+                .toInt();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(delivery(), int(MessageListModel::Delivery::Failed), kWaitMs);
+        QVERIFY(!view->index(view->rowOfClientId(clientId), 0)
+                     .data(MessageListModel::FailureRole)
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(failures.count(), 1);
+        QCOMPARE(view->rowCount(), 1);
+
+        QCOMPARE(api.makeFriends(pair.alice.user, pair.bob.user), pair.chatId);
+        alice->retryFailed(clientId);
+        QTRY_VERIFY_WITH_TIMEOUT(allConfirmed(*view), kWaitMs);
+        QCOMPARE(textsOf(*view), QStringList{QStringLiteral("still there?")});
+        QStringList serverTexts;
+        QStringList serverClientIds;
+        serverMessages(pair, &serverTexts, &serverClientIds);
+        QCOMPARE(serverClientIds, QStringList{clientId});
     }
 };
 
