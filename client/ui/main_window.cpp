@@ -15,6 +15,7 @@
 #include "client/ui/contacts_panel.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/empty_state.h"
+#include "client/ui/peer_details.h"
 #include "client/ui/settings_dialog.h"
 #include "client/ui/style_hooks.h"
 
@@ -138,6 +139,7 @@ QWidget* MainWindow::buildConversationPane() {
         if (m_conversation->chatId() == chatId) {
             m_conversation->setChat(0);
             m_center->setCurrentWidget(m_noChat);
+            m_details->setCurrentWidget(m_noDetails);
         }
     });
     return pane;
@@ -147,14 +149,18 @@ QWidget* MainWindow::buildDetailsPane() {
     auto* pane = new QFrame(this);
     pane->setObjectName(QStringLiteral("detailsPane"));
     style::set(pane, style::Surface::Rail);
-    auto* empty = new EmptyState(IconSet::Glyph::Info, tr("No details yet"),
+    m_noDetails = new EmptyState(IconSet::Glyph::Info, tr("No details yet"),
                                  tr("Open a chat to see its members, shared photos and settings "
                                     "here."),
                                  pane);
-    empty->setObjectName(QStringLiteral("detailsEmptyState"));
+    m_noDetails->setObjectName(QStringLiteral("detailsEmptyState"));
+    m_peerDetails = new PeerDetails(m_account, pane);
+    m_details = new QStackedWidget(pane);
+    m_details->addWidget(m_noDetails);
+    m_details->addWidget(m_peerDetails);
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(empty);
+    layout->addWidget(m_details);
     pane->setMinimumWidth(220);
     return pane;
 }
@@ -175,6 +181,8 @@ void MainWindow::openChat(qint64 chatId) {
     m_rail->selectChat(chatId);
     m_conversation->setChat(chatId);
     m_center->setCurrentWidget(m_conversation);
+    m_details->setCurrentWidget(
+        m_peerDetails->setChat(chatId) ? static_cast<QWidget*>(m_peerDetails) : m_noDetails);
 }
 
 void MainWindow::showContacts() {

@@ -17,6 +17,7 @@ class ChatRail;
 class ContactsPanel;
 class ConversationView;
 class EmptyState;
+class PeerDetails;
 class ThemeController;
 
 class MainWindow : public QMainWindow {
@@ -56,6 +57,9 @@ private:
     EmptyState* m_noChat = nullptr;
     ConversationView* m_conversation = nullptr;
     ContactsPanel* m_contacts = nullptr;
+    QStackedWidget* m_details = nullptr;
+    EmptyState* m_noDetails = nullptr;
+    PeerDetails* m_peerDetails = nullptr;
     QSplitter* m_splitter = nullptr;
     QWidget* m_certificateBanner = nullptr;
     QLabel* m_certificateText = nullptr;

@@ -100,7 +100,7 @@ qint64 ChatScene::say(Account& from, const QString& text, qint64 replyTo) {
 
 bool ChatScene::build() {
     Account* bob = signUp(QStringLiteral("bob"), QStringLiteral("Bob Stone"));
-    Account* dave = signUp(QStringLiteral("dave"), QStringLiteral("Dave Kim"));
+    Account* dave = signUp(QStringLiteral("dave.kim"), QStringLiteral("Dave Kim"));
     Account* carol = signUp(QStringLiteral("carol"), QStringLiteral("Carol Nguyen"));
     if (bob == nullptr || dave == nullptr || carol == nullptr) {
         return fail(QStringLiteral("the demo users could not sign up"));
