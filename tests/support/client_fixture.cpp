@@ -1,10 +1,3 @@
-// The shared support library globs this file but is built without the client (the server's
-// builds turn the client off), so it compiles here to nothing; tests/client builds it again
-// with MESSENGER_CLIENT_FIXTURE defined, next to the client library.
-#include <QtGlobal>
-
-#ifdef MESSENGER_CLIENT_FIXTURE
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QStandardPaths>
@@ -84,5 +77,3 @@ client::net::BackoffPolicy ClientFixture::quickRetries() {
 }
 
 }  // namespace testsupport
-
-#endif
