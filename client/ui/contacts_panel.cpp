@@ -230,30 +230,14 @@ QWidget* ContactsPanel::buildPage(Tab tab, QAbstractItemModel* model, EmptyState
 void ContactsPanel::onAction(Tab tab, const QModelIndex& index, const QString& actionId,
                              const QRect& anchor) {
     if (tab == Tab::Friends) {
-        const qint64 userId = index.data(Friends::UserIdRole).toLongLong();
-        const QString name = index.data(Friends::DisplayNameRole).toString();
         if (actionId == QLatin1String("message")) {
             Q_EMIT openChatRequested(index.data(Friends::ChatIdRole).toLongLong());
             return;
         }
+        const int row = index.row();
         QMenu menu(this);
-        menu.addAction(tr("Unfriend"), this, [this, userId, name] {
-            ConfirmOverlay::ask(this, tr("Remove %1 from friends?").arg(name),
-                                tr("Your chat history stays, but neither of you can send "
-                                   "messages until you are friends again."),
-                                tr("Unfriend"), [this, userId] { m_account.unfriend(userId); });
-        });
-        menu.addAction(tr("Block"), this, [this, userId, name] {
-            ConfirmOverlay::ask(this, tr("Block %1?").arg(name),
-                                tr("You will stop being friends. Neither of you can find the "
-                                   "other, send requests or see when the other is online."),
-                                tr("Block"), [this, userId, name] {
-                                    m_account.block(userId);
-                                    auto* item = new QStandardItem(name);
-                                    item->setData(userId, kBlockedIdRole);
-                                    m_blocked->appendRow(item);
-                                });
-        });
+        menu.addAction(tr("Unfriend"), this, [this, row] { confirmUnfriend(row); });
+        menu.addAction(tr("Block"), this, [this, row] { confirmBlock(row); });
         menu.exec(
             m_lists.value(static_cast<int>(tab))->viewport()->mapToGlobal(anchor.bottomLeft()));
         return;
@@ -288,6 +272,31 @@ void ContactsPanel::onAction(Tab tab, const QModelIndex& index, const QString& a
         m_account.unblock(index.data(kBlockedIdRole).toLongLong());
         m_blocked->removeRow(index.row());
     }
+}
+
+void ContactsPanel::confirmUnfriend(int friendRow) {
+    const QModelIndex index = m_account.friends().index(friendRow);
+    const qint64 userId = index.data(Friends::UserIdRole).toLongLong();
+    const QString name = index.data(Friends::DisplayNameRole).toString();
+    ConfirmOverlay::ask(this, tr("Remove %1 from friends?").arg(name),
+                        tr("Your chat history stays, but neither of you can send messages until "
+                           "you are friends again."),
+                        tr("Unfriend"), [this, userId] { m_account.unfriend(userId); });
+}
+
+void ContactsPanel::confirmBlock(int friendRow) {
+    const QModelIndex index = m_account.friends().index(friendRow);
+    const qint64 userId = index.data(Friends::UserIdRole).toLongLong();
+    const QString name = index.data(Friends::DisplayNameRole).toString();
+    ConfirmOverlay::ask(this, tr("Block %1?").arg(name),
+                        tr("You will stop being friends. Neither of you can find the other, send "
+                           "requests or see when the other is online."),
+                        tr("Block"), [this, userId, name] {
+                            m_account.block(userId);
+                            auto* item = new QStandardItem(name);
+                            item->setData(userId, kBlockedIdRole);
+                            m_blocked->appendRow(item);
+                        });
 }
 
 bool ContactsPanel::hasOutgoingRequestTo(qint64 userId) const {

@@ -36,6 +36,10 @@ public:
     // The labels of a row's buttons ("Add", "Requested", "Friends", "Accept", ...).
     QStringList buttonLabels(Tab tab, int row) const;
 
+    // The friend menu's actions: each asks for confirmation first, on a styled overlay.
+    void confirmUnfriend(int friendRow);
+    void confirmBlock(int friendRow);
+
 Q_SIGNALS:
     void openChatRequested(qint64 chatId);
 

@@ -121,6 +121,25 @@ private Q_SLOTS:
         QCOMPARE(open.count(), 1);
         QVERIFY(open.at(0).at(0).toLongLong() > 0);
         QTRY_VERIFY_WITH_TIMEOUT(a->chats().rowOf(open.at(0).at(0).toLongLong()) >= 0, kWaitMs);
+
+        // Blocking asks first on a styled overlay; cancel keeps the friend, confirm blocks.
+        aliceView.confirmBlock(0);
+        auto* overlay = aliceView.window()->findChild<client::ui::ConfirmOverlay*>();
+        QVERIFY(overlay != nullptr && overlay->isVisible());
+        QTest::mouseClick(overlay->cancelButton(), Qt::LeftButton);
+        QTRY_VERIFY(aliceView.window()->findChild<client::ui::ConfirmOverlay*>() == nullptr);
+        QCOMPARE(a->friends().rowCount(), 1);
+        aliceView.confirmBlock(0);
+        overlay = aliceView.window()->findChild<client::ui::ConfirmOverlay*>();
+        QVERIFY(overlay != nullptr);
+        QTest::mouseClick(overlay->confirmButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(a->friends().rowCount(), 0, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(b->friends().rowCount(), 0, kWaitMs);
+        aliceView.showTab(Tab::Blocked);
+        QCOMPARE(aliceView.list(Tab::Blocked)->model()->rowCount(), 1);
+        clickButton(aliceView, Tab::Blocked, 0, QStringLiteral("unblock"));
+        QCOMPARE(aliceView.list(Tab::Blocked)->model()->rowCount(), 0);
+        QTRY_COMPARE(visibleEmptyTitle(aliceView), QStringLiteral("Nobody is blocked"));
     }
 
     void declineAndWithdraw() {

@@ -13,10 +13,12 @@
 #include <QTest>
 
 #include "client/ui/composer.h"
+#include "client/ui/confirm_overlay.h"
 #include "client/ui/conversation_header.h"
 #include "client/ui/conversation_model.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/message_delegate.h"
+#include "client/ui/message_layout.h"
 #include "client/ui/message_search_panel.h"
 #include "tests/support/client_fixture.h"
 
@@ -134,6 +136,26 @@ private Q_SLOTS:
         QTest::keyClick(view.composer()->editor(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(last(view).text, QStringLiteral("Replying to you"), kWaitMs);
         QVERIFY(last(view).edited);
+    }
+
+    void deletingAsksFirstThenLeavesATombstone() {
+        ConversationView view(*m_a);
+        view.resize(640, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setChat(m_chat);
+        QTest::keyClicks(view.composer()->editor(), QStringLiteral("to be deleted"));
+        QTest::keyClick(view.composer()->editor(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            last(view).text == QStringLiteral("to be deleted") && last(view).id > 0, kWaitMs);
+        view.deleteMessage(view.model()->index(rows(view) - 1, 0));
+        auto* overlay = view.findChild<client::ui::ConfirmOverlay*>();
+        QVERIFY(overlay != nullptr && overlay->isVisible());
+        QTest::mouseClick(overlay->confirmButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(last(view).deleted, kWaitMs);
+        QVERIFY(client::ui::MessageLayout(last(view), 600, view.font())
+                    .accessibleText()
+                    .contains(QStringLiteral("This message was deleted")));
     }
 
     void theTicksTurnReadWhenThePeerReads() {
