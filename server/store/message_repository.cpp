@@ -36,6 +36,7 @@ const std::string kBefore = "SELECT * FROM (" +
                             ") ORDER BY seq";
 const std::string kPinned =
     select("WHERE chat_id = ?1 AND pinned_ts IS NOT NULL ORDER BY pinned_ts DESC, id DESC");
+constexpr std::string_view kQueueIndex = "INSERT INTO temp.message_index_queue (id) VALUES (?1)";
 const std::string kSearch = select(
     "WHERE id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?2) AND chat_id = ?1 "
     "AND deleted = 0 ORDER BY seq DESC LIMIT ?3");
@@ -52,10 +53,27 @@ std::int64_t MessageRepository::insert(const MessageRow& row) {
         .exec();
     const auto id = m_connection.lastInsertId();
     if (!row.text.empty())
-        m_connection.prepare("INSERT INTO messages_fts (rowid, text) VALUES (?1, ?2)")
-            .bindAll(id, row.text)
-            .exec();
+        m_connection.prepare(kQueueIndex).bind(1, id).exec();
     return id;
+}
+
+void MessageRepository::createIndexQueue(Connection& connection) {
+    connection.execScript(
+        "CREATE TEMP TABLE IF NOT EXISTS message_index_queue (id INTEGER PRIMARY KEY)");
+}
+
+void MessageRepository::indexQueued() {
+    m_connection
+        .prepare(
+            "INSERT INTO messages_fts (rowid, text) SELECT m.id, m.text FROM "
+            "temp.message_index_queue q JOIN messages m ON m.id = q.id WHERE m.text != ''")
+        .exec();
+    m_connection.prepare("DELETE FROM temp.message_index_queue").exec();
+}
+
+bool MessageRepository::unqueue(std::int64_t id) {
+    m_connection.prepare("DELETE FROM temp.message_index_queue WHERE id = ?1").bind(1, id).exec();
+    return m_connection.changes() > 0;
 }
 
 std::optional<MessageRow> MessageRepository::find(std::int64_t id) {
@@ -93,7 +111,8 @@ std::vector<MessageRow> MessageRepository::before(std::int64_t chatId, std::int6
 // An external-content FTS5 table forgets a row by being told the text it indexed.
 void MessageRepository::updateText(const MessageRow& old, std::string_view text,
                                    std::int64_t editedTs) {
-    if (!old.text.empty())
+    const bool queued = unqueue(old.id);
+    if (!queued && !old.text.empty())
         m_connection
             .prepare(
                 "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?1, ?2)")
@@ -103,13 +122,11 @@ void MessageRepository::updateText(const MessageRow& old, std::string_view text,
         .bindAll(old.id, text, editedTs)
         .exec();
     if (!text.empty())
-        m_connection.prepare("INSERT INTO messages_fts (rowid, text) VALUES (?1, ?2)")
-            .bindAll(old.id, text)
-            .exec();
+        m_connection.prepare(kQueueIndex).bind(1, old.id).exec();
 }
 
 void MessageRepository::markDeleted(const MessageRow& old) {
-    if (!old.text.empty())
+    if (!unqueue(old.id) && !old.text.empty())
         m_connection
             .prepare(
                 "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?1, ?2)")

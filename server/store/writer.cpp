@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "server/store/message_repository.h"
+
 namespace server::store {
 namespace {
 
@@ -50,6 +52,11 @@ std::uint64_t Writer::commits() const {
 }
 
 void Writer::loop() {
+    try {
+        MessageRepository::createIndexQueue(m_connection);
+    } catch (...) {
+        // Then every message write fails with its StoreError, answered as such; nothing is lost.
+    }
     std::vector<Pending> batch;
     for (;;) {
         {
@@ -96,6 +103,7 @@ void Writer::commitBatch(std::vector<Pending>& batch) {
                 rerun(release);
             }
         }
+        MessageRepository(m_connection).indexQueued();
         rerun(commit);
         std::lock_guard lock(m_mutex);
         ++m_commits;
