@@ -144,7 +144,10 @@ private:
                now - m_recentFrames.front() < std::chrono::seconds(1);
     }
 
-    // One frame at a time, in order: reading resumes once the op's answer is queued.
+    // One frame at a time, in order: reading resumes once the op's answer is queued. Until
+    // hello has authenticated the socket, ops run on a worker (hello reads the database); after
+    // it they run here on the socket's strand: they only check in-memory state and queue their
+    // writes, and a hop to a worker and back would cost two thread switches per message.
     void handle(std::string text) {
         m_handling = true;
         auto job = [self = this->shared_from_this(), text = std::move(text),
@@ -158,7 +161,10 @@ private:
                                                     });
                                      });
         };
-        asio::post(m_ctx.workers, std::move(job));
+        if (m_state.auth)
+            job();
+        else
+            asio::post(m_ctx.workers, std::move(job));
     }
 
     void onHandled(realtime::OpResult result) {

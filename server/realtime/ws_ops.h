@@ -39,7 +39,8 @@ struct WsServices {
     domain::ChatSignals& signals;
 };
 
-// Runs on a worker thread (hello authenticates against the database). Never throws.
+// hello runs on a worker thread (it authenticates against the database); the ops of an
+// authenticated socket run on its strand and must not block on a commit. Never throws.
 class WsOps {
 public:
     // Called exactly once per frame, on any thread (a send answers from the writer's thread once
