@@ -130,7 +130,9 @@ int ServerApp::run() {
     realtime::Presence presence(
         io, registry, broadcaster,
         [&relationships](std::int64_t userId) { return relationships.friendIds(userId); },
-        [&accounts](std::int64_t userId, std::int64_t ts) { accounts.recordLastSeen(userId, ts); });
+        [&accounts](std::int64_t userId, std::int64_t ts, std::function<void()> stored) {
+            accounts.recordLastSeen(userId, ts, std::move(stored));
+        });
 
     auto listener = std::make_shared<net::Listener>(io, context, listen);
     listener->run();

@@ -255,9 +255,12 @@ void Accounts::socketsClosed(std::int64_t userId) {
     recordLastSeen(userId, m_clock.nowMs());
 }
 
-void Accounts::recordLastSeen(std::int64_t userId, std::int64_t ts) {
+void Accounts::recordLastSeen(std::int64_t userId, std::int64_t ts, std::function<void()> settled) {
+    store::Writer::Completion done;
+    if (settled)
+        done = [settled = std::move(settled)](std::exception_ptr) { settled(); };
     m_writer.submit([userId, ts](Connection& c) { UserRepository(c).updateLastSeen(userId, ts); },
-                    {});
+                    std::move(done));
 }
 
 std::optional<store::UserRow> Accounts::findUser(std::int64_t userId) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,7 +63,9 @@ public:
     // The user's last socket is gone: stores last_seen (asynchronously).
     void socketsClosed(std::int64_t userId);
     // Stores last_seen = `ts` (asynchronously): presence calls it when the user goes offline.
-    void recordLastSeen(std::int64_t userId, std::int64_t ts);
+    // `settled` (may be empty) runs on the writer's thread once the write has committed or
+    // failed; it must not block.
+    void recordLastSeen(std::int64_t userId, std::int64_t ts, std::function<void()> settled = {});
 
 private:
     Accounts(store::Database& database, store::Writer& writer, const config::Settings& settings,

@@ -1,5 +1,6 @@
 #include "server/realtime/presence.h"
 
+#include <boost/asio/post.hpp>
 #include <exception>
 
 #include "common/codec.h"
@@ -11,6 +12,18 @@ Presence::Presence(boost::asio::io_context& io, SessionRegistry& registry,
                    domain::Broadcaster& broadcaster, PresenceAudience audience,
                    std::function<void(std::int64_t, std::int64_t)> recordLastSeen,
                    std::chrono::milliseconds offlineDelay)
+    : Presence(
+          io, registry, broadcaster, std::move(audience),
+          [record = std::move(recordLastSeen)](std::int64_t userId, std::int64_t ts,
+                                               std::function<void()> stored) {
+              record(userId, ts);
+              stored();
+          },
+          offlineDelay) {}
+
+Presence::Presence(boost::asio::io_context& io, SessionRegistry& registry,
+                   domain::Broadcaster& broadcaster, PresenceAudience audience,
+                   LastSeenRecorder recordLastSeen, std::chrono::milliseconds offlineDelay)
     : m_io(io),
       m_registry(registry),
       m_broadcaster(broadcaster),
@@ -109,14 +122,54 @@ bool Presence::announcedOnline(std::int64_t userId) const {
     return it != m_users.end() && it->second.online;
 }
 
+// Runs under m_transitionMutex. A recorder that calls back before returning gets the
+// announcement at once; one that calls back later (the writer's thread) has it posted, so the
+// callback never re-enters the mutex it may be called under.
 void Presence::goOffline(std::int64_t userId) {
+    struct Call {
+        std::mutex mutex;
+        bool returned = false;
+        bool storedBeforeReturn = false;
+    };
     const auto now = domain::SystemClock().nowMs();
+    auto call = std::make_shared<Call>();
+    auto stored = [this, userId, now, call] {
+        {
+            std::lock_guard lock(call->mutex);
+            if (!call->returned) {
+                call->storedBeforeReturn = true;
+                return;
+            }
+        }
+        boost::asio::post(m_io, [this, userId, now] { lastSeenStored(userId, now); });
+    };
     try {
-        m_recordLastSeen(userId, now);
+        m_recordLastSeen(userId, now, stored);
     } catch (const std::exception&) {
         // The announcement still goes out; last_seen stays at its previous value.
+        std::lock_guard lock(call->mutex);
+        call->storedBeforeReturn = true;
     }
-    announce(userId, false, now);
+    bool storedAlready = false;
+    {
+        std::lock_guard lock(call->mutex);
+        call->returned = true;
+        storedAlready = call->storedBeforeReturn;
+    }
+    if (storedAlready)
+        announce(userId, false, now);
+}
+
+void Presence::lastSeenStored(std::int64_t userId, std::int64_t lastSeen) {
+    std::lock_guard transition(m_transitionMutex);
+    {
+        std::lock_guard lock(m_stateMutex);
+        // Back online meanwhile: `online` was announced after the close; saying offline now
+        // would contradict it.
+        if (const auto it = m_users.find(userId); it != m_users.end() && it->second.online)
+            return;
+    }
+    announce(userId, false, lastSeen);
 }
 
 void Presence::announce(std::int64_t userId, bool online, std::int64_t lastSeen) {
