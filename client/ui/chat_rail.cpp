@@ -60,10 +60,16 @@ ChatRail::ChatRail(app::Account& account, QMenu* userMenu, QWidget* parent)
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
         [this](const QModelIndex& current) {
-            if (current.isValid()) {
+            // Only the user's own moves open a chat: a filter or a reorder that shifts the current
+            // row while the search field has focus must not switch chats.
+            if (current.isValid() && m_list->hasFocus()) {
                 Q_EMIT chatActivated(current.data(models::ChatListModel::ChatIdRole).toLongLong());
             }
         });
+    // A click on the row already current (say, back from the Friends view) opens it again.
+    connect(m_list, &QListView::clicked, this, [this](const QModelIndex& index) {
+        Q_EMIT chatActivated(index.data(models::ChatListModel::ChatIdRole).toLongLong());
+    });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
         m_filter->setFilterFixedString(text.trimmed());
         refreshEmpty();
@@ -133,8 +139,9 @@ bool ChatRail::eventFilter(QObject* watched, QEvent* event) {
         auto* key = static_cast<QKeyEvent*>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
             m_filter->rowCount() > 0) {
-            m_list->setCurrentIndex(m_filter->index(0, 0));
             m_list->setFocus();
+            m_list->setCurrentIndex(m_filter->index(0, 0));
+            Q_EMIT chatActivated(selectedChat());
             return true;
         }
         if (key->key() == Qt::Key_Down && m_filter->rowCount() > 0) {
