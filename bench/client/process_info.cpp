@@ -1,0 +1,33 @@
+#include "bench/client/process_info.h"
+
+#include <QFile>
+
+namespace bench {
+
+std::optional<qint64> residentMemoryBytes() {
+#if defined(Q_OS_LINUX)
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly)) {
+        return std::nullopt;
+    }
+    while (!status.atEnd()) {
+        const QByteArray line = status.readLine();
+        if (line.startsWith("VmRSS:")) {
+            // "VmRSS:    123456 kB"
+            const QList<QByteArray> parts = line.simplified().split(' ');
+            if (parts.size() >= 2) {
+                bool ok = false;
+                const qint64 kib = parts.at(1).toLongLong(&ok);
+                if (ok) {
+                    return kib * 1024;
+                }
+            }
+        }
+    }
+    return std::nullopt;
+#else
+    return std::nullopt;
+#endif
+}
+
+}  // namespace bench

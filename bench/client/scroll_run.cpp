@@ -1,0 +1,147 @@
+#include "bench/client/scroll_run.h"
+
+#include <QElapsedTimer>
+#include <QListView>
+#include <QScrollBar>
+#include <QTextStream>
+#include <QThread>
+
+#include "bench/client/client_under_test.h"
+#include "bench/client/process_info.h"
+#include "bench/client/stats.h"
+#include "client/ui/conversation_model.h"
+#include "client/ui/conversation_view.h"
+#include "client/ui/main_window.h"
+
+namespace bench {
+namespace {
+
+// More frames than any sane history needs: a guard against a list that never reaches its end.
+constexpr int kMaxFrames = 5'000'000;
+
+void settle(int ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(1);
+    }
+}
+
+struct Frames {
+    Sample paint;  // viewport()->repaint() alone
+    Sample step;   // the scroll, the events it queues (paging, layout) and the repaint
+};
+
+double msSince(const QElapsedTimer& timer) {
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// One frame: move the scroll bar, let the view react (it pages older history in and relays out
+// as the user's scrolling would make it), then repaint synchronously.
+void frame(QListView* list, int value, Frames& frames) {
+    QElapsedTimer step;
+    step.start();
+    list->verticalScrollBar()->setValue(value);
+    QCoreApplication::processEvents();
+    QElapsedTimer paint;
+    paint.start();
+    list->viewport()->repaint();
+    frames.paint.add(msSince(paint));
+    frames.step.add(msSince(step));
+}
+
+bool scrollUp(QListView* list, client::ui::ConversationModel* model, int stepPx, Frames& frames) {
+    QScrollBar* bar = list->verticalScrollBar();
+    for (int n = 0; n < kMaxFrames; ++n) {
+        if (bar->value() == 0) {
+            if (!model->hasOlder()) {
+                return true;
+            }
+            // The view pages in before the top; should it not have, the top asks as a user would.
+            model->fetchOlder();
+            QCoreApplication::processEvents();
+        }
+        frame(list, std::max(0, bar->value() - stepPx), frames);
+    }
+    return false;
+}
+
+bool scrollDown(QListView* list, int stepPx, Frames& frames) {
+    QScrollBar* bar = list->verticalScrollBar();
+    for (int n = 0; n < kMaxFrames; ++n) {
+        if (bar->value() >= bar->maximum()) {
+            return true;
+        }
+        frame(list, std::min(bar->maximum(), bar->value() + stepPx), frames);
+    }
+    return false;
+}
+
+void print(QTextStream& out, const QString& name, const Frames& frames) {
+    out << name << ": " << frames.paint.size() << " frames; paint "
+        << describePercentiles(frames.paint) << "; whole step " << describePercentiles(frames.step)
+        << ", total " << QString::number(frames.step.total() / 1000.0, 'f', 1) << " s\n";
+}
+
+}  // namespace
+
+int runScroll(QApplication& app, const QString& profileName, const ScrollPlan& plan) {
+    QTextStream out(stdout);
+    ClientUnderTest client(app, profileName);
+    client.start();
+    auto* window = client.window();
+    if (!window) {
+        QTextStream(stderr) << "scroll: no main window (is the profile's session stored?)\n";
+        return 1;
+    }
+    window->resize(plan.windowSize);
+    settle(300);
+    QElapsedTimer open;
+    open.start();
+    window->openChat(plan.chatId);
+    QCoreApplication::processEvents();
+    const double openMs = msSince(open);
+    settle(300);
+
+    auto* view = window->conversation();
+    QListView* list = view->list();
+    auto* model = view->model();
+    if (!model || model->rowCount() == 0) {
+        QTextStream(stderr) << "scroll: the chat opened empty\n";
+        return 1;
+    }
+    out << "window " << window->width() << "x" << window->height() << ", message list viewport "
+        << list->viewport()->width() << "x" << list->viewport()->height() << ", step "
+        << plan.stepPx << " px per frame\n";
+    out << "open chat (first page, to the event loop's return): " << QString::number(openMs, 'f', 1)
+        << " ms\n";
+
+    Frames up;
+    Frames down;
+    const bool reachedTop = scrollUp(list, model, plan.stepPx, up);
+    const int rowsLoaded = model->rowCount();
+    const int contentPx = list->verticalScrollBar()->maximum() + list->viewport()->height();
+    const bool reachedBottom = scrollDown(list, plan.stepPx, down);
+    if (!reachedTop || !reachedBottom) {
+        QTextStream(stderr) << "scroll: the list never reached its end\n";
+        return 1;
+    }
+    out << "rows loaded " << rowsLoaded << ", content height " << contentPx << " px\n";
+    print(out, QStringLiteral("up (latest to oldest, paging in)"), up);
+    print(out, QStringLiteral("down (oldest to latest)"), down);
+    Frames all;
+    for (const Frames* part : {&up, &down}) {
+        all.paint.append(part->paint);
+        all.step.append(part->step);
+    }
+    print(out, QStringLiteral("both ways"), all);
+    const auto rss = residentMemoryBytes();
+    out << "resident memory after scrolling: "
+        << (rss ? QString::number(double(*rss) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB")
+                : QStringLiteral("unknown on this platform"))
+        << "\n";
+    return 0;
+}
+
+}  // namespace bench
