@@ -55,6 +55,7 @@ int childMain(int argc, char* argv[], std::chrono::steady_clock::time_point star
     }
     bench::ScrollPlan plan;
     plan.stepPx = argumentAfter(args, QStringLiteral("--step"), {}).toInt();
+    plan.maxRows = argumentAfter(args, QStringLiteral("--max-rows"), QStringLiteral("0")).toInt();
     plan.windowSize = *parseSize(argumentAfter(args, QStringLiteral("--size"), {}));
     return bench::runScroll(app, kProfile, plan);
 }
@@ -125,9 +126,13 @@ int orchestrate(int argc, char* argv[]) {
                                   QStringLiteral("PX"), QStringLiteral("120"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size (1200x760)."),
                                   QStringLiteral("WxH"), QStringLiteral("1200x760"));
+    const QCommandLineOption maxRows(
+        QStringLiteral("max-rows"),
+        QStringLiteral("Stop scrolling up once this many rows are loaded (0: the whole chat)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption noScroll(QStringLiteral("no-scroll"),
                                       QStringLiteral("Skip the scrolling run."));
-    parser.addOptions({messages, others, chats, runs, step, size, noScroll});
+    parser.addOptions({messages, others, chats, runs, step, size, maxRows, noScroll});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -152,6 +157,8 @@ int orchestrate(int argc, char* argv[]) {
     }
     qputenv("XDG_DATA_HOME", QDir(home.path()).filePath(QStringLiteral("data")).toUtf8());
     qputenv("XDG_CONFIG_HOME", QDir(home.path()).filePath(QStringLiteral("config")).toUtf8());
+    // QTemporaryDir makes the folder private (0700), as a runtime folder must be.
+    qputenv("XDG_RUNTIME_DIR", home.path().toUtf8());
 
     QElapsedTimer seeding;
     seeding.start();
@@ -193,9 +200,10 @@ int orchestrate(int argc, char* argv[]) {
     }
     QProcess scroll;
     scroll.setProcessChannelMode(QProcess::ForwardedChannels);
-    scroll.start(QCoreApplication::applicationFilePath(),
-                 {kScrollFlag, QStringLiteral("--step"), QString::number(stepPx),
-                  QStringLiteral("--size"), parser.value(size)});
+    scroll.start(
+        QCoreApplication::applicationFilePath(),
+        {kScrollFlag, QStringLiteral("--step"), QString::number(stepPx), QStringLiteral("--size"),
+         parser.value(size), QStringLiteral("--max-rows"), parser.value(maxRows)});
     if (!scroll.waitForFinished(-1) || scroll.exitCode() != 0) {
         err << "messenger-client-bench: the scrolling run failed\n";
         return 1;

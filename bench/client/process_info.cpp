@@ -10,8 +10,9 @@ std::optional<qint64> residentMemoryBytes() {
     if (!status.open(QIODevice::ReadOnly)) {
         return std::nullopt;
     }
-    while (!status.atEnd()) {
-        const QByteArray line = status.readLine();
+    // A /proc file reports size 0: read it whole rather than line by line up to its "end".
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray& line : lines) {
         if (line.startsWith("VmRSS:")) {
             // "VmRSS:    123456 kB"
             const QList<QByteArray> parts = line.simplified().split(' ');

@@ -51,9 +51,13 @@ void frame(QListView* list, int value, Frames& frames) {
     frames.step.add(msSince(step));
 }
 
-bool scrollUp(QListView* list, client::ui::ConversationModel* model, int stepPx, Frames& frames) {
+bool scrollUp(QListView* list, client::ui::ConversationModel* model, const ScrollPlan& plan,
+              Frames& frames) {
     QScrollBar* bar = list->verticalScrollBar();
     for (int n = 0; n < kMaxFrames; ++n) {
+        if (plan.maxRows > 0 && model->rowCount() >= plan.maxRows) {
+            return true;
+        }
         if (bar->value() == 0) {
             if (!model->hasOlder()) {
                 return true;
@@ -62,7 +66,7 @@ bool scrollUp(QListView* list, client::ui::ConversationModel* model, int stepPx,
             model->fetchOlder();
             QCoreApplication::processEvents();
         }
-        frame(list, std::max(0, bar->value() - stepPx), frames);
+        frame(list, std::max(0, bar->value() - plan.stepPx), frames);
     }
     return false;
 }
@@ -119,7 +123,7 @@ int runScroll(QApplication& app, const QString& profileName, const ScrollPlan& p
 
     Frames up;
     Frames down;
-    const bool reachedTop = scrollUp(list, model, plan.stepPx, up);
+    const bool reachedTop = scrollUp(list, model, plan, up);
     const int rowsLoaded = model->rowCount();
     const int contentPx = list->verticalScrollBar()->maximum() + list->viewport()->height();
     const bool reachedBottom = scrollDown(list, plan.stepPx, down);
@@ -127,7 +131,10 @@ int runScroll(QApplication& app, const QString& profileName, const ScrollPlan& p
         QTextStream(stderr) << "scroll: the list never reached its end\n";
         return 1;
     }
-    out << "rows loaded " << rowsLoaded << ", content height " << contentPx << " px\n";
+    out << "rows loaded " << rowsLoaded
+        << (model->hasOlder() ? QStringLiteral(" (stopped by --max-rows)")
+                              : QStringLiteral(" (the whole chat)"))
+        << ", content height " << contentPx << " px\n";
     print(out, QStringLiteral("up (latest to oldest, paging in)"), up);
     print(out, QStringLiteral("down (oldest to latest)"), down);
     Frames all;

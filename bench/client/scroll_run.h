@@ -12,6 +12,8 @@ namespace bench {
 struct ScrollPlan {
     qint64 chatId = 1;
     int stepPx = 120;
+    // Scrolling up stops once this many rows are loaded (0: at the chat's first message).
+    int maxRows = 0;
     QSize windowSize{1200, 760};
 };
 
