@@ -12,6 +12,7 @@
 #include "client/app/profile.h"
 #include "client/cache/chat_cache.h"
 #include "client/cache/local_cache.h"
+#include "client/models/blocked_list_model.h"
 #include "client/models/chat_list_model.h"
 #include "client/models/friend_list_model.h"
 #include "client/models/message_list_model.h"
@@ -62,6 +63,8 @@ public:
     models::ChatListModel& chats() { return m_chatList; }
     models::FriendListModel& friends() { return m_friendList; }
     models::RequestListModel& requests() { return m_requestList; }
+    // The users the signed-in user blocked, as the server last listed them.
+    models::BlockedListModel& blocked() { return m_blockedList; }
     models::UserSearchModel& userSearch() { return m_userSearch; }
     // The messages of one chat; the model must not outlive the account.
     std::unique_ptr<models::MessageListModel> openChat(qint64 chatId);
@@ -75,7 +78,7 @@ public:
     void unfriend(qint64 userId);
     void block(qint64 userId);
     void unblock(qint64 userId);
-    // Fetches the friends and requests lists again (done on every connect).
+    // Fetches the friends, requests and blocked lists again (done on every connect).
     void refreshContacts();
 
     // Messages. sendMessage queues the text in the outbox and returns its client id (empty when
@@ -135,6 +138,7 @@ private:
     models::ChatListModel m_chatList;
     models::FriendListModel m_friendList;
     models::RequestListModel m_requestList;
+    models::BlockedListModel m_blockedList;
     models::UserSearchModel m_userSearch;
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<OutboxSender> m_outbox;

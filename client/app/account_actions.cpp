@@ -64,6 +64,11 @@ void Account::refreshContacts() {
             self->m_chats.setRequests(result.value().incoming, result.value().outgoing);
         }
     });
+    m_rest.blocks([self](const net::RestResult<std::vector<protocol::User>>& result) {
+        if (self && result.ok()) {
+            self->m_blockedList.setUsers(result.value());
+        }
+    });
 }
 
 void Account::afterContactChange() {
@@ -140,6 +145,7 @@ void Account::block(qint64 userId) {
 }
 
 void Account::unblock(qint64 userId) {
+    m_blockedList.remove(userId);
     MESSENGER_ACTION(unblock, tr("Unblock"), userId);
 }
 

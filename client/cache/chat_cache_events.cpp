@@ -69,7 +69,8 @@ bool ChatCache::writeMessage(QSqlDatabase& db, const protocol::Message& message,
     q.addBindValue(qint64(message.ts));
     q.addBindValue(message.clientId.empty() ? QVariant()
                                             : QVariant(QString::fromStdString(message.clientId)));
-    q.addBindValue(message.deleted ? QString() : QString::fromStdString(message.text));
+    // A null QString binds as NULL, which the NOT NULL text column refuses.
+    q.addBindValue(message.deleted ? QStringLiteral("") : QString::fromStdString(message.text));
     q.addBindValue(message.replyTo ? QVariant(qint64(*message.replyTo)) : QVariant());
     q.addBindValue(message.editedTs ? QVariant(qint64(*message.editedTs)) : QVariant());
     q.addBindValue(message.deleted ? 1 : 0);
@@ -171,6 +172,14 @@ bool ChatCache::applyEventData(QSqlDatabase& db, const protocol::Event& event, E
                         QStringLiteral("UPDATE chats SET read_seq = max(read_seq, ?) WHERE id = ?"),
                         {qint64(message.seq), chatId}) &&
                    recountUnread(db, chatId);
+        }
+        // Likewise the peer's marker of a direct chat: the peer has read everything before it.
+        if (!exec(db,
+                  QStringLiteral("UPDATE chats SET peer_read_seq = ? WHERE id = ? AND kind = ?"
+                                 " AND peer_id = ? AND coalesce(peer_read_seq, 0) < ?"),
+                  {qint64(message.seq), chatId, QStringLiteral("direct"), qint64(message.sender),
+                   qint64(message.seq)})) {
+            return false;
         }
         return exec(db,
                     QStringLiteral("UPDATE chats SET unread = unread + 1, unread_base_seq = ?"

@@ -50,7 +50,11 @@ QVariant ChatListModel::data(const QModelIndex& index, int role) const {
             if (chat.lastMessageId == 0) {
                 return QString();
             }
-            return chat.lastMessageDeleted ? tr("Message deleted") : chat.lastMessageText;
+            if (chat.lastMessageDeleted) {
+                return tr("Message deleted");
+            }
+            return chat.lastMessageSender == m_cache.me() ? tr("You: %1").arg(chat.lastMessageText)
+                                                          : chat.lastMessageText;
         case TimestampRole:
             return chat.activityTs > 0 ? QDateTime::fromMSecsSinceEpoch(chat.activityTs)
                                        : QDateTime();

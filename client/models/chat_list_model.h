@@ -18,7 +18,8 @@ public:
         ChatIdRole = Qt::UserRole + 1,
         TitleRole,       // QString: the peer's display name, or the group's name
         AvatarSeedRole,  // QString: what the initials avatar is drawn from
-        PreviewRole,     // QString: the last message's text, or "Message deleted"
+        PreviewRole,     // QString: the last message's text ("You: " first when it is mine), or
+                         // "Message deleted"
         TimestampRole,   // QDateTime (local) of the last activity
         UnreadRole,      // int
         TypingRole,      // bool: someone is typing in it right now

@@ -6,7 +6,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QStackedWidget>
-#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include "client/ui/avatar_widget.h"
@@ -23,8 +22,8 @@ namespace {
 using Friends = models::FriendListModel;
 using Requests = models::RequestListModel;
 using Search = models::UserSearchModel;
+using Blocked = models::BlockedListModel;
 using Button = ContactDelegate::Button;
-constexpr int kBlockedIdRole = Qt::UserRole + 1;
 
 QString presenceLine(const QString& username, bool online, const QDateTime& lastSeen) {
     if (online) {
@@ -42,8 +41,7 @@ ContactsPanel::ContactsPanel(app::Account& account, QWidget* parent)
       m_tabs(new SegmentedControl({tr("Friends"), tr("Requests"), tr("Add friend"), tr("Blocked")},
                                   this)),
       m_pages(new QStackedWidget(this)),
-      m_searchField(new QLineEdit(this)),
-      m_blocked(new QStandardItemModel(this)) {
+      m_searchField(new QLineEdit(this)) {
     setObjectName(QStringLiteral("contactsPanel"));
     setAttribute(Qt::WA_StyledBackground, true);
     m_tabs->setObjectName(QStringLiteral("contactsTabs"));
@@ -81,7 +79,7 @@ ContactsPanel::ContactsPanel(app::Account& account, QWidget* parent)
                        tr("Type the first letters of a username or a name to find someone.")),
         m_searchField));
     m_pages->addWidget(buildPage(
-        Tab::Blocked, m_blocked,
+        Tab::Blocked, &account.blocked(),
         new EmptyState(IconSet::Glyph::Shield, tr("Nobody is blocked"),
                        tr("People you block can’t message you or see when you’re online. Block "
                           "someone from the menu of your friends list."))));
@@ -102,7 +100,7 @@ ContactsPanel::ContactsPanel(app::Account& account, QWidget* parent)
     for (QAbstractItemModel* model : {static_cast<QAbstractItemModel*>(&account.friends()),
                                       static_cast<QAbstractItemModel*>(&account.requests()),
                                       static_cast<QAbstractItemModel*>(&account.userSearch()),
-                                      static_cast<QAbstractItemModel*>(m_blocked)}) {
+                                      static_cast<QAbstractItemModel*>(&account.blocked())}) {
         for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
             connect(model, signal, this, [this] {
                 refreshEmptyStates();
@@ -196,9 +194,10 @@ QWidget* ContactsPanel::buildPage(Tab tab, QAbstractItemModel* model, EmptyState
                     break;
                 }
                 case Tab::Blocked:
-                    row.name = index.data(Qt::DisplayRole).toString();
-                    row.seed = index.data(kBlockedIdRole).toLongLong();
-                    row.subtitle = tr("Blocked");
+                    row.name = index.data(Blocked::DisplayNameRole).toString();
+                    row.seed = AvatarWidget::seedOf(index.data(Blocked::UsernameRole).toString());
+                    row.subtitle =
+                        tr("@%1 · blocked").arg(index.data(Blocked::UsernameRole).toString());
                     row.buttons = {
                         {QStringLiteral("unblock"), tr("Unblock"), Button::Style::Secondary}};
                     break;
@@ -269,8 +268,7 @@ void ContactsPanel::onAction(Tab tab, const QModelIndex& index, const QString& a
         return;
     }
     if (tab == Tab::Blocked && actionId == QLatin1String("unblock")) {
-        m_account.unblock(index.data(kBlockedIdRole).toLongLong());
-        m_blocked->removeRow(index.row());
+        m_account.unblock(index.data(Blocked::UserIdRole).toLongLong());
     }
 }
 
@@ -291,12 +289,7 @@ void ContactsPanel::confirmBlock(int friendRow) {
     ConfirmOverlay::ask(this, tr("Block %1?").arg(name),
                         tr("You will stop being friends. Neither of you can find the other, send "
                            "requests or see when the other is online."),
-                        tr("Block"), [this, userId, name] {
-                            m_account.block(userId);
-                            auto* item = new QStandardItem(name);
-                            item->setData(userId, kBlockedIdRole);
-                            m_blocked->appendRow(item);
-                        });
+                        tr("Block"), [this, userId] { m_account.block(userId); });
 }
 
 bool ContactsPanel::hasOutgoingRequestTo(qint64 userId) const {

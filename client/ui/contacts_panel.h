@@ -11,7 +11,6 @@
 class QLineEdit;
 class QListView;
 class QStackedWidget;
-class QStandardItemModel;
 
 namespace client::ui {
 
@@ -56,7 +55,6 @@ private:
     SegmentedControl* m_tabs;
     QStackedWidget* m_pages;
     QLineEdit* m_searchField;
-    QStandardItemModel* m_blocked;  // users blocked from this view, until the cache lists blocks
     QHash<int, QListView*> m_lists;
     QHash<int, QStackedWidget*> m_listOrEmpty;
     QHash<int, ContactDelegate*> m_delegates;

@@ -8,6 +8,7 @@
 
 #include "client/cache/chat_cache.h"
 #include "client/cache/local_cache.h"
+#include "client/models/blocked_list_model.h"
 #include "client/models/chat_list_model.h"
 #include "client/models/friend_list_model.h"
 #include "client/models/message_list_model.h"
@@ -278,6 +279,98 @@ private Q_SLOTS:
         QCOMPARE(requests.incomingCount(), 1);
         QVERIFY(cache.setPresence(kPeer, true, std::nullopt));
         QVERIFY(friends.index(0).data(client::models::FriendListModel::OnlineRole).toBool());
+    }
+
+    void historyPageWithATombstoneIsStored() {
+        QTemporaryDir dir;
+        LocalCache store(dir.path());
+        QVERIFY(store.open());
+        ChatCache cache(store);
+        cache.setMe(kMe);
+        QVERIFY(cache.upsertChat(direct(10, kPeer, 5)));
+        protocol::Message gone = message(10, 2, 2, kPeer, "");
+        gone.deleted = true;
+        QVERIFY(cache.storeMessages(
+            {message(10, 1, 1, kPeer, "first"), gone, message(10, 3, 3, kMe, "third")}));
+        MessageListModel messages(cache, 10);
+        QAbstractItemModelTester tester(&messages,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(messages.rowCount(), 3);
+        QVERIFY(messages.index(1).data(MessageListModel::DeletedRole).toBool());
+        QCOMPARE(messages.index(1).data(MessageListModel::TextRole).toString(), QString());
+        QCOMPARE(messages.index(2).data(MessageListModel::TextRole).toString(),
+                 QStringLiteral("third"));
+    }
+
+    // Posting moves the poster's own read marker: the peer's message at seq S means the peer has
+    // read up to S, so my earlier messages show Read without any read op.
+    void peerPostingMarksMyEarlierMessagesRead() {
+        QTemporaryDir dir;
+        LocalCache store(dir.path());
+        QVERIFY(store.open());
+        ChatCache cache(store);
+        cache.setMe(kMe);
+        QVERIFY(cache.upsertChat(direct(10, kPeer, 5)));
+        MessageListModel messages(cache, 10);
+        QAbstractItemModelTester tester(&messages,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(cache.applyEvent(created(message(10, 100, 1, kMe, "hi"))),
+                 ChatCache::Applied::Applied);
+        QCOMPARE(cache.applyEvent(created(message(10, 101, 2, kMe, "are you there?"))),
+                 ChatCache::Applied::Applied);
+        QCOMPARE(messages.index(1).data(MessageListModel::DeliveryRole).toInt(),
+                 int(MessageListModel::Delivery::Sent));
+        QCOMPARE(cache.applyEvent(created(message(10, 102, 3, kPeer, "yes"))),
+                 ChatCache::Applied::Applied);
+        QCOMPARE(cache.chat(10)->peerReadSeq, 3);
+        QCOMPARE(messages.index(0).data(MessageListModel::DeliveryRole).toInt(),
+                 int(MessageListModel::Delivery::Read));
+        QCOMPARE(messages.index(1).data(MessageListModel::DeliveryRole).toInt(),
+                 int(MessageListModel::Delivery::Read));
+        // A later read marker of the peer below it never moves it back.
+        QVERIFY(cache.setPeerReadSeq(10, 2));
+        QCOMPARE(cache.chat(10)->peerReadSeq, 3);
+    }
+
+    void railPreviewNamesMyOwnLastMessage() {
+        QTemporaryDir dir;
+        LocalCache store(dir.path());
+        QVERIFY(store.open());
+        ChatCache cache(store);
+        cache.setMe(kMe);
+        ChatListModel chats(cache);
+        QAbstractItemModelTester tester(&chats,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(cache.upsertChat(direct(10, kPeer, 5)));
+        QCOMPARE(cache.applyEvent(created(message(10, 100, 1, kPeer, "lunch?"))),
+                 ChatCache::Applied::Applied);
+        QCOMPARE(chats.index(0).data(ChatListModel::PreviewRole).toString(),
+                 QStringLiteral("lunch?"));
+        QCOMPARE(cache.applyEvent(created(message(10, 101, 2, kMe, "sure, at noon"))),
+                 ChatCache::Applied::Applied);
+        QCOMPARE(chats.index(0).data(ChatListModel::PreviewRole).toString(),
+                 QStringLiteral("You: sure, at noon"));
+        QCOMPARE(cache.applyEvent(about(10, 3, "message.deleted", R"({"message_id":101})")),
+                 ChatCache::Applied::Applied);
+        QCOMPARE(chats.index(0).data(ChatListModel::PreviewRole).toString(),
+                 QStringLiteral("Message deleted"));
+    }
+
+    void blockedListModel() {
+        client::models::BlockedListModel blocked;
+        QAbstractItemModelTester tester(&blocked,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        using Model = client::models::BlockedListModel;
+        blocked.setUsers({user(4, "zed"), user(3, "carol")});
+        QCOMPARE(blocked.rowCount(), 2);
+        QCOMPARE(blocked.index(0).data(Model::DisplayNameRole).toString(),
+                 QStringLiteral("carol Display"));
+        QCOMPARE(blocked.index(1).data(Model::UsernameRole).toString(), QStringLiteral("zed"));
+        blocked.remove(3);
+        QCOMPARE(blocked.rowCount(), 1);
+        QCOMPARE(blocked.index(0).data(Model::UserIdRole).toLongLong(), 4);
+        blocked.remove(99);
+        QCOMPARE(blocked.rowCount(), 1);
     }
 };
 

@@ -136,10 +136,38 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(a->friends().rowCount(), 0, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(b->friends().rowCount(), 0, kWaitMs);
         aliceView.showTab(Tab::Blocked);
-        QCOMPARE(aliceView.list(Tab::Blocked)->model()->rowCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(aliceView.list(Tab::Blocked)->model()->rowCount(), 1, kWaitMs);
+        QCOMPARE(aliceView.list(Tab::Blocked)->model()->index(0, 0).data().toString(),
+                 QStringLiteral("Bob Stone"));
         clickButton(aliceView, Tab::Blocked, 0, QStringLiteral("unblock"));
         QCOMPARE(aliceView.list(Tab::Blocked)->model()->rowCount(), 0);
         QTRY_COMPARE(visibleEmptyTitle(aliceView), QStringLiteral("Nobody is blocked"));
+    }
+
+    // The Blocked tab lists the server's blocks: those made before this view existed, and after
+    // a restart of the app.
+    void blockedTabListsTheServersBlocks() {
+        const auto erin = m_fixture.signUp(QStringLiteral("erin"), QStringLiteral("Erin Blue"));
+        const auto finn = m_fixture.signUp(QStringLiteral("finn"), QStringLiteral("Finn Gray"));
+        QVERIFY(erin.ok() && finn.ok());
+        {
+            auto e = m_fixture.account(*erin.profile);
+            QTRY_COMPARE_WITH_TIMEOUT(e->connectionState(), State::Online, kWaitMs);
+            e->block(finn.user.userId);
+            QTRY_COMPARE_WITH_TIMEOUT(e->blocked().rowCount(), 1, kWaitMs);
+        }
+        auto e = m_fixture.account(*erin.profile);
+        ContactsPanel erinView(*e);
+        erinView.resize(720, 560);
+        erinView.show();
+        erinView.showTab(Tab::Blocked);
+        QListView* blocked = erinView.list(Tab::Blocked);
+        QTRY_COMPARE_WITH_TIMEOUT(blocked->model()->rowCount(), 1, kWaitMs);
+        QCOMPARE(blocked->model()->index(0, 0).data().toString(), QStringLiteral("Finn Gray"));
+        QVERIFY(erinView.buttonLabels(Tab::Blocked, 0).contains(QStringLiteral("Unblock")));
+        clickButton(erinView, Tab::Blocked, 0, QStringLiteral("unblock"));
+        QTRY_COMPARE_WITH_TIMEOUT(visibleEmptyTitle(erinView), QStringLiteral("Nobody is blocked"),
+                                  kWaitMs);
     }
 
     void declineAndWithdraw() {

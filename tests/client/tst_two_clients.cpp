@@ -224,6 +224,14 @@ private Q_SLOTS:
                                   kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(m_bMessages->rowCount(), 2, kWaitMs);
         QCOMPARE(m_bMessages->rowOfMessage(m_bobMessage), 1);
+        // Bob answering means he read Alice's message: it shows Read without a read op.
+        QTRY_COMPARE_WITH_TIMEOUT(roleAt(*m_aMessages, 0, MessageListModel::DeliveryRole).toInt(),
+                                  int(Delivery::Read), kWaitMs);
+        // The rails: Alice sees Bob's text, Bob sees his own with "You: " first.
+        QCOMPARE(roleAt(m_a->chats(), 0, ChatListModel::PreviewRole).toString(),
+                 QStringLiteral("Hi Alice"));
+        QTRY_COMPARE_WITH_TIMEOUT(roleAt(m_b->chats(), 0, ChatListModel::PreviewRole).toString(),
+                                  QStringLiteral("You: Hi Alice"), kWaitMs);
     }
 
     void readTicksFollowThePeer() {
