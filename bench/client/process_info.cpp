@@ -2,6 +2,10 @@
 
 #include <QFile>
 
+#if defined(Q_OS_UNIX)
+#include <time.h>
+#endif
+
 namespace bench {
 
 std::optional<qint64> residentMemoryBytes() {
@@ -26,6 +30,18 @@ std::optional<qint64> residentMemoryBytes() {
         }
     }
     return std::nullopt;
+#else
+    return std::nullopt;
+#endif
+}
+
+std::optional<qint64> threadCpuNanoseconds() {
+#if defined(Q_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) != 0) {
+        return std::nullopt;
+    }
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 #else
     return std::nullopt;
 #endif

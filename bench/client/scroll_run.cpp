@@ -29,8 +29,9 @@ void settle(int ms) {
 }
 
 struct Frames {
-    Sample paint;  // viewport()->repaint() alone
-    Sample step;   // the scroll, the events it queues (paging, layout) and the repaint
+    Sample paint;     // viewport()->repaint() alone, wall time
+    Sample paintCpu;  // the same, CPU time of the GUI thread
+    Sample step;      // the scroll, the events it queues (paging, layout) and the repaint
 };
 
 double msSince(const QElapsedTimer& timer) {
@@ -45,9 +46,14 @@ void frame(QListView* list, int value, Frames& frames) {
     list->verticalScrollBar()->setValue(value);
     QCoreApplication::processEvents();
     QElapsedTimer paint;
+    const auto cpuBefore = threadCpuNanoseconds();
     paint.start();
     list->viewport()->repaint();
     frames.paint.add(msSince(paint));
+    const auto cpuAfter = threadCpuNanoseconds();
+    if (cpuBefore && cpuAfter) {
+        frames.paintCpu.add(double(*cpuAfter - *cpuBefore) / 1e6);
+    }
     frames.step.add(msSince(step));
 }
 
@@ -84,8 +90,10 @@ bool scrollDown(QListView* list, int stepPx, Frames& frames) {
 
 void print(QTextStream& out, const QString& name, const Frames& frames) {
     out << name << ": " << frames.paint.size() << " frames; paint "
-        << describePercentiles(frames.paint) << "; whole step " << describePercentiles(frames.step)
-        << ", total " << QString::number(frames.step.total() / 1000.0, 'f', 1) << " s\n";
+        << describePercentiles(frames.paint) << "; paint CPU time "
+        << describePercentiles(frames.paintCpu) << "; whole step "
+        << describePercentiles(frames.step) << ", total "
+        << QString::number(frames.step.total() / 1000.0, 'f', 1) << " s\n";
 }
 
 }  // namespace
@@ -140,6 +148,7 @@ int runScroll(QApplication& app, const QString& profileName, const ScrollPlan& p
     Frames all;
     for (const Frames* part : {&up, &down}) {
         all.paint.append(part->paint);
+        all.paintCpu.append(part->paintCpu);
         all.step.append(part->step);
     }
     print(out, QStringLiteral("both ways"), all);
