@@ -181,6 +181,9 @@ std::vector<protocol::Message> Messages::search(std::int64_t userId, std::int64_
                                                 const std::string& query) {
     const auto match = ftsPrefixQuery(query);
     m_directory.requireMember(chatId, userId);
+    // The writer indexes new text in batches: what is still queued is indexed before reading.
+    if (m_database.read([](Connection& c) { return MessageRepository(c).hasQueued(); }))
+        m_writer.run<void>([](Connection& c) { MessageRepository(c).indexQueued(); });
     return m_database.read([&](Connection& c) {
         return loadAll(c, MessageRepository(c).search(chatId, match, kMaxSearch));
     });

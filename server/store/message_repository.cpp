@@ -36,7 +36,8 @@ const std::string kBefore = "SELECT * FROM (" +
                             ") ORDER BY seq";
 const std::string kPinned =
     select("WHERE chat_id = ?1 AND pinned_ts IS NOT NULL ORDER BY pinned_ts DESC, id DESC");
-constexpr std::string_view kQueueIndex = "INSERT INTO temp.message_index_queue (id) VALUES (?1)";
+constexpr std::string_view kQueueIndex =
+    "INSERT OR IGNORE INTO message_index_queue (id) VALUES (?1)";
 const std::string kSearch = select(
     "WHERE id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?2) AND chat_id = ?1 "
     "AND deleted = 0 ORDER BY seq DESC LIMIT ?3");
@@ -57,22 +58,22 @@ std::int64_t MessageRepository::insert(const MessageRow& row) {
     return id;
 }
 
-void MessageRepository::createIndexQueue(Connection& connection) {
-    connection.execScript(
-        "CREATE TEMP TABLE IF NOT EXISTS message_index_queue (id INTEGER PRIMARY KEY)");
+bool MessageRepository::hasQueued() {
+    auto s = m_connection.prepare("SELECT EXISTS (SELECT 1 FROM message_index_queue)");
+    return s.step() && s.int64(0) != 0;
 }
 
 void MessageRepository::indexQueued() {
     m_connection
         .prepare(
             "INSERT INTO messages_fts (rowid, text) SELECT m.id, m.text FROM "
-            "temp.message_index_queue q JOIN messages m ON m.id = q.id WHERE m.text != ''")
+            "message_index_queue q JOIN messages m ON m.id = q.id WHERE m.text != ''")
         .exec();
-    m_connection.prepare("DELETE FROM temp.message_index_queue").exec();
+    m_connection.prepare("DELETE FROM message_index_queue").exec();
 }
 
 bool MessageRepository::unqueue(std::int64_t id) {
-    m_connection.prepare("DELETE FROM temp.message_index_queue WHERE id = ?1").bind(1, id).exec();
+    m_connection.prepare("DELETE FROM message_index_queue WHERE id = ?1").bind(1, id).exec();
     return m_connection.changes() > 0;
 }
 

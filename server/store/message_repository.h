@@ -28,22 +28,22 @@ struct MessageRow {
 };
 
 // Stateless over the connection it is given. The full-text index is kept in step here: every
-// change of a message's text goes through this class. New and edited text is queued (a TEMP
-// table of the writer's connection) and indexed by indexQueued() just before the writer's
-// COMMIT: FTS5 flushes its pending terms into a new segment at every savepoint, so indexing
-// inside each operation would write (and later merge) one segment per message. Queuing in a
-// table keeps the savepoint semantics: a rolled-back operation leaves nothing queued. Throws
-// StoreError.
+// change of a message's text goes through this class. New and edited text is queued (the
+// durable `message_index_queue` table) and indexed in batches by indexQueued(), which the writer
+// runs before a COMMIT at most every so often and a search runs before reading: FTS5 flushes its
+// pending terms into a new segment at every savepoint and every commit, so indexing each message,
+// or each group commit, writes (and later merges) many small segments. Queuing in a table keeps
+// the savepoint semantics: a rolled-back operation leaves nothing queued. Throws StoreError.
 class MessageRepository {
 public:
     explicit MessageRepository(Connection& connection) : m_connection(connection) {}
 
     // Stores `row` (its id is ignored) and queues its text for the index; returns the new id.
     std::int64_t insert(const MessageRow& row);
-    // Creates the connection's index queue; once per writing connection, before any write.
-    static void createIndexQueue(Connection& connection);
-    // Indexes the queued text and empties the queue: the writer calls it before each COMMIT.
+    // Indexes the queued text and empties the queue; on the writer only.
     void indexQueued();
+    // Whether any text waits for the index (a search then has it indexed first).
+    bool hasQueued();
     std::optional<MessageRow> find(std::int64_t id);
     std::optional<MessageRow> findByClientId(std::int64_t sender, std::string_view clientId);
     std::optional<MessageRow> last(std::int64_t chatId);

@@ -138,9 +138,17 @@ CREATE VIRTUAL TABLE messages_fts USING fts5 (
 );
 )sql";
 
+// v3: the full-text index queue. Ids of messages whose current text is not yet in
+// `messages_fts`: appended in each send's transaction (one page at the tail per commit) and
+// indexed in large batches off most commits, so that it survives a crash with the messages.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE message_index_queue (id INTEGER PRIMARY KEY);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
+    {3, kV3},
 };
 
 }  // namespace

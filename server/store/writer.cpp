@@ -52,11 +52,6 @@ std::uint64_t Writer::commits() const {
 }
 
 void Writer::loop() {
-    try {
-        MessageRepository::createIndexQueue(m_connection);
-    } catch (...) {
-        // Then every message write fails with its StoreError, answered as such; nothing is lost.
-    }
     std::vector<Pending> batch;
     for (;;) {
         {
@@ -103,7 +98,10 @@ void Writer::commitBatch(std::vector<Pending>& batch) {
                 rerun(release);
             }
         }
-        MessageRepository(m_connection).indexQueued();
+        if (const auto now = std::chrono::steady_clock::now(); now >= m_nextIndex) {
+            MessageRepository(m_connection).indexQueued();
+            m_nextIndex = now + kIndexEvery;
+        }
         rerun(commit);
         std::lock_guard lock(m_mutex);
         ++m_commits;
