@@ -49,6 +49,14 @@ MessageListModel::Delivery MessageListModel::deliveryOf(const cache::MessageRow&
     return row.seq > 0 && row.seq <= m_peerReadSeq ? Delivery::Read : Delivery::Sent;
 }
 
+QDate MessageListModel::localDayOf(qint64 ts) const {
+    auto found = m_localDays.constFind(ts);
+    if (found == m_localDays.cend()) {
+        found = m_localDays.insert(ts, QDateTime::fromMSecsSinceEpoch(ts).date());
+    }
+    return *found;
+}
+
 QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
@@ -103,6 +111,10 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
             return row.clientId;
         case FailureRole:
             return row.failure;
+        case TimestampMsRole:
+            return row.ts;
+        case LocalDayRole:
+            return localDayOf(row.ts);
         default:
             return {};
     }
@@ -125,7 +137,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
                   {DeliveryRole, "delivery"},
                   {PinnedRole, "pinned"},
                   {ClientIdRole, "clientId"},
-                  {FailureRole, "failure"}});
+                  {FailureRole, "failure"},
+                  {TimestampMsRole, "timestampMs"},
+                  {LocalDayRole, "localDay"}});
     return names;
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <QAbstractListModel>
+#include <QDate>
+#include <QHash>
 #include <vector>
 
 #include "client/cache/chat_cache.h"
@@ -25,11 +27,13 @@ public:
         DeletedRole,                       // bool
         ReplyToRole,                       // qint64, 0 when not a reply
         ReplyPreviewRole,                  // QString "Sender: text", empty when not a reply
-        ReactionsRole,  // QVariantList of QVariantMap {emoji: QString, count: int, mine: bool}
-        DeliveryRole,   // int, a Delivery value
-        PinnedRole,     // bool
-        ClientIdRole,   // QString
-        FailureRole,    // QString: why a Failed row failed
+        ReactionsRole,    // QVariantList of QVariantMap {emoji: QString, count: int, mine: bool}
+        DeliveryRole,     // int, a Delivery value
+        PinnedRole,       // bool
+        ClientIdRole,     // QString
+        FailureRole,      // QString: why a Failed row failed
+        TimestampMsRole,  // qint64 ms since the epoch: no time zone lookup, for the paint path
+        LocalDayRole,     // QDate of the timestamp in local time, computed once per timestamp
     };
     enum class Delivery { Pending, Sent, Read, Failed };
     Q_ENUM(Delivery)
@@ -64,6 +68,7 @@ private:
     void onUserChanged(qint64 userId);
     int confirmedCount() const { return static_cast<int>(m_rows.size() - m_outboxCount); }
     Delivery deliveryOf(const cache::MessageRow& row) const;
+    QDate localDayOf(qint64 ts) const;
 
     cache::ChatCache& m_cache;
     qint64 m_chatId;
@@ -72,6 +77,9 @@ private:
     size_t m_outboxCount = 0;
     bool m_cacheExhausted = false;
     bool m_serverAsked = false;  // a request for older history is in flight
+    // Each local conversion makes glibc re-stat the zone file, and views ask for days per row
+    // per frame: a timestamp's day is converted once.
+    mutable QHash<qint64, QDate> m_localDays;
 };
 
 }  // namespace client::models

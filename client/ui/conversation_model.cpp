@@ -1,5 +1,7 @@
 #include "client/ui/conversation_model.h"
 
+#include <QDateTime>
+
 #include "client/ui/message_delegate.h"
 
 namespace client::ui {
@@ -17,9 +19,11 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const {
         const MessageItem item = MessageDelegate::itemAt(index);
         const QString who = item.own ? tr("You") : item.senderName;
         const QString text = item.deleted ? tr("This message was deleted") : item.text;
-        return role == Qt::DisplayRole
-                   ? text
-                   : tr("%1: %2, %3").arg(who, text, item.time.toString(QStringLiteral("HH:mm")));
+        return role == Qt::DisplayRole ? text
+                                       : tr("%1: %2, %3")
+                                             .arg(who, text,
+                                                  QDateTime::fromMSecsSinceEpoch(item.timeMs)
+                                                      .toString(QStringLiteral("HH:mm")));
     }
     return QIdentityProxyModel::data(index, role);
 }

@@ -25,10 +25,11 @@ bool sameGroup(const QModelIndex& a, const QModelIndex& b) {
     if (!a.isValid() || !b.isValid()) {
         return false;
     }
-    const QDateTime ta = a.data(Model::TimestampRole).toDateTime();
-    const QDateTime tb = b.data(Model::TimestampRole).toDateTime();
+    const qint64 ta = a.data(Model::TimestampMsRole).toLongLong();
+    const qint64 tb = b.data(Model::TimestampMsRole).toLongLong();
     return a.data(Model::SenderIdRole).toLongLong() == b.data(Model::SenderIdRole).toLongLong() &&
-           ta.date() == tb.date() && qAbs(ta.secsTo(tb)) < kGroupSeconds;
+           qAbs(ta - tb) < kGroupSeconds * 1000 &&
+           a.data(Model::LocalDayRole).toDate() == b.data(Model::LocalDayRole).toDate();
 }
 
 MessageItem::Delivery deliveryOf(const QModelIndex& index, bool own) {
@@ -48,6 +49,19 @@ MessageItem::Delivery deliveryOf(const QModelIndex& index, bool own) {
     return MessageItem::Delivery::None;
 }
 
+// Changes whenever anything that shapes the row changes (data or neighbours).
+size_t versionOf(const MessageItem& item) {
+    size_t seed = qHashMulti(0, item.key, item.id, item.sender, item.senderName, item.text,
+                             item.timeMs, item.day, item.own, item.edited, item.deleted);
+    seed = qHashMulti(seed, item.pinned, static_cast<int>(item.delivery), item.hasReply,
+                      item.replySender, item.replyText, item.showDay, item.groupStart,
+                      item.groupEnd, item.showSender);
+    for (const MessageItem::Reaction& reaction : item.reactions) {
+        seed = qHashMulti(seed, reaction.emoji, reaction.count, reaction.mine);
+    }
+    return seed;
+}
+
 }  // namespace
 
 MessageDelegate::MessageDelegate(QObject* parent) : QStyledItemDelegate(parent) {}
@@ -60,7 +74,8 @@ MessageItem MessageDelegate::itemAt(const QModelIndex& index) {
     item.sender = index.data(Model::SenderIdRole).toLongLong();
     item.senderName = index.data(Model::SenderNameRole).toString();
     item.text = index.data(Model::TextRole).toString();
-    item.time = index.data(Model::TimestampRole).toDateTime();
+    item.timeMs = index.data(Model::TimestampMsRole).toLongLong();
+    item.day = index.data(Model::LocalDayRole).toDate();
     item.own = index.data(Model::IsOwnRole).toBool();
     item.edited = index.data(Model::EditedRole).toBool();
     item.deleted = index.data(Model::DeletedRole).toBool();
@@ -84,8 +99,7 @@ MessageItem MessageDelegate::itemAt(const QModelIndex& index) {
     }
     const QModelIndex previous = index.siblingAtRow(index.row() - 1);
     const QModelIndex next = index.siblingAtRow(index.row() + 1);
-    item.showDay = !previous.isValid() ||
-                   previous.data(Model::TimestampRole).toDateTime().date() != item.time.date();
+    item.showDay = !previous.isValid() || previous.data(Model::LocalDayRole).toDate() != item.day;
     item.groupStart = item.showDay || !sameGroup(previous, index);
     item.groupEnd = !sameGroup(index, next);
     item.showSender = !item.own && item.groupStart;
@@ -105,7 +119,10 @@ const MessageLayout& MessageDelegate::layoutFor(const QModelIndex& index, int wi
     }
     const QString key = item.key;
     Entry entry{std::make_shared<MessageLayout>(item, width, font), font};
-    return *m_cache.insert(key, entry)->layout;
+    ++m_layoutsBuilt;
+    const MessageLayout& layout = *m_cache.insert(key, entry)->layout;
+    m_heights.insert(key, Height{versionOf(item), layout.width(), font, layout.height()});
+    return layout;
 }
 
 void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
@@ -122,6 +139,13 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const {
+    const MessageItem item = itemAt(index);
+    const int width = qMax(option.rect.width(), 120);
+    const auto known = m_heights.constFind(item.key);
+    if (known != m_heights.cend() && known->width == width && known->font == option.font &&
+        known->version == versionOf(item)) {
+        return {known->width, known->height};
+    }
     const MessageLayout& layout = layoutFor(index, option.rect.width(), option.font);
     return {layout.width(), layout.height()};
 }

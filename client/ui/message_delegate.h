@@ -1,5 +1,5 @@
 // Paints the messages of a conversation from a MessageListModel, one cached MessageLayout per
-// message and width, and turns clicks on links, reactions and "retry" into signals.
+// visible message and width plus every row's height, and turns clicks into signals.
 #pragma once
 
 #include <QHash>
@@ -21,8 +21,13 @@ public:
     static MessageItem itemAt(const QModelIndex& index);
     // The row's layout at `width`, built or taken from the cache; valid until the next call.
     const MessageLayout& layoutFor(const QModelIndex& index, int width, const QFont& font) const;
-    void clearCache() { m_cache.clear(); }
+    void clearCache() {
+        m_cache.clear();
+        m_heights.clear();
+    }
     int cachedLayouts() const { return static_cast<int>(m_cache.size()); }
+    // Text layouts built since construction: a relayout of known rows builds none.
+    qint64 layoutsBuilt() const { return m_layoutsBuilt; }
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
@@ -43,11 +48,21 @@ private:
         std::shared_ptr<MessageLayout> layout;
         QFont font;
     };
+    struct Height {
+        size_t version = 0;  // hash of the MessageItem the height was measured for
+        int width = 0;
+        QFont font;
+        int height = 0;
+    };
     MessageLayout::Hit hitAt(const QStyleOptionViewItem& option, const QModelIndex& index,
                              const QPoint& pos) const;
 
     // Keyed by message key; a width, data or font change rebuilds the entry.
     mutable QHash<QString, Entry> m_cache;
+    // Keyed by message key, unbounded (a few dozen bytes a row): the view asks every row's size
+    // again at each page of history inserted above, and must not lay text out for it.
+    mutable QHash<QString, Height> m_heights;
+    mutable qint64 m_layoutsBuilt = 0;
 };
 
 }  // namespace client::ui

@@ -2,7 +2,7 @@
 // separator above, the start or end of a sender's group).
 #pragma once
 
-#include <QDateTime>
+#include <QDate>
 #include <QString>
 #include <QVector>
 
@@ -22,7 +22,8 @@ struct MessageItem {
     qint64 sender = 0;
     QString senderName;
     QString text;
-    QDateTime time;
+    qint64 timeMs = 0;  // ms since the epoch
+    QDate day;          // local day of timeMs
     bool own = false;
     bool edited = false;
     bool deleted = false;

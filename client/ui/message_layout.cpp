@@ -1,6 +1,7 @@
 #include "client/ui/message_layout.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -75,7 +76,7 @@ QString MessageLayout::displayedText() const {
 }
 
 QString MessageLayout::metaText() const {
-    const QString time = timefmt::messageTime(m_item.time);
+    const QString time = timefmt::messageTime(QDateTime::fromMSecsSinceEpoch(m_item.timeMs));
     return m_item.edited && !m_item.deleted ? tr("edited %1").arg(time) : time;
 }
 
@@ -245,7 +246,7 @@ void MessageLayout::paint(QPainter& painter, const Theme& theme, bool selected,
 }
 
 void MessageLayout::paintDay(QPainter& painter, const Theme& theme) const {
-    const QString label = timefmt::dayLabel(m_item.time.date());
+    const QString label = timefmt::dayLabel(m_item.day);
     const QFontMetricsF fm(m_dayFont);
     const qreal w = fm.horizontalAdvance(label) + 24;
     const QRectF pill(m_day.center().x() - w / 2, m_day.center().y() - 12, w, 24);

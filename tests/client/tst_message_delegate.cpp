@@ -192,6 +192,31 @@ private Q_SLOTS:
         QCOMPARE(delegate.cachedLayouts(), 1);
     }
 
+    // The view asks every loaded row's size again whenever older history is inserted above:
+    // rows it has measured at this width must not have their text laid out again.
+    void knownRowsAreMeasuredWithoutALayout() {
+        MessageDelegate delegate;
+        std::vector<int> heights;
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            heights.push_back(heightAt(delegate, r, 600));
+        }
+        const qint64 built = delegate.layoutsBuilt();
+        QCOMPARE(built, qint64(m_model->rowCount()));
+        for (int pass = 0; pass < 3; ++pass) {
+            for (int r = 0; r < m_model->rowCount(); ++r) {
+                QCOMPARE(heightAt(delegate, r, 600), heights[static_cast<size_t>(r)]);
+            }
+        }
+        QCOMPARE(delegate.layoutsBuilt(), built);
+        for (int r = 0; r < m_model->rowCount(); ++r) {
+            QCOMPARE(heightAt(delegate, r, 600),
+                     delegate.layoutFor(row(r), 600, QApplication::font()).height());
+        }
+        QCOMPARE(delegate.layoutsBuilt(), built);
+        QVERIFY(heightAt(delegate, 2, 300) > heights[2]);
+        QCOMPARE(delegate.layoutsBuilt(), built + 1);
+    }
+
     void ownOnTheRightOthersOnTheLeft() {
         MessageDelegate delegate;
         const MessageLayout& mine = delegate.layoutFor(row(1), 800, QApplication::font());
