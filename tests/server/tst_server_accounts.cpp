@@ -6,6 +6,7 @@
 #include <QtTest>
 #include <vector>
 
+#include "tests/server/account_server_fixture.h"
 #include "tests/support/http_client.h"
 #include "tests/support/protocol_shapes.h"
 #include "tests/support/server_process.h"
@@ -26,11 +27,11 @@ QJsonValue nullValue() {
 
 }  // namespace
 
-class TestServerAccounts : public QObject {
+class TestServerAccounts : public QObject, protected test::AccountServerFixture {
     Q_OBJECT
 
 public:
-    explicit TestServerAccounts(bool tls) : m_tls(tls) {}
+    explicit TestServerAccounts(bool tls) : AccountServerFixture(tls) {}
 
 private slots:
     void initTestCase();
@@ -57,43 +58,14 @@ private slots:
     void curlFlow();
     void secretsAreNotStoredInClear();
     void concurrentRegistrationsOfOneNameMakeOneAccount();
-
-private:
-    TestUser fresh(const QString& prefix, const QString& displayName = {});
-    // One account per key for the rows of a data-driven test, made on first use.
-    const TestUser& cached(const QString& key);
-
-    bool m_tls;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QHash<QString, TestUser> m_cached;
 };
 
 void TestServerAccounts::initTestCase() {
-    qInfo("transport: %s", m_tls ? "TLS" : "--no-tls");
-    ServerOptions options;
-    options.tls = m_tls;
-    m_server = std::make_unique<ServerProcess>(options);
-    QVERIFY2(m_server->start(), m_server->errors().constData());
-    m_http = std::make_unique<HttpClient>(*m_server);
+    QVERIFY2(startServer(), m_server->errors().constData());
 }
 
 void TestServerAccounts::cleanupTestCase() {
-    m_http.reset();
-    m_server.reset();
-}
-
-TestUser TestServerAccounts::fresh(const QString& prefix, const QString& displayName) {
-    TestUser user = registerUser(*m_http, uniqueUsername(prefix), "password123", displayName);
-    if (!user.ok())
-        qWarning("registration failed: %s", user.result.describe().constData());
-    return user;
-}
-
-const TestUser& TestServerAccounts::cached(const QString& key) {
-    if (!m_cached.contains(key))
-        m_cached.insert(key, fresh(key));
-    return m_cached[key];
+    stopServer();
 }
 
 void TestServerAccounts::registerCreatesAccount() {
@@ -469,12 +441,7 @@ void TestServerAccounts::concurrentRegistrationsOfOneNameMakeOneAccount() {
 }
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    TestServerAccounts overTls(true);
-    TestServerAccounts plain(false);
-    int status = QTest::qExec(&overTls, argc, argv);
-    status |= QTest::qExec(&plain, argc, argv);
-    return status;
+    return test::runOverTlsAndPlain<TestServerAccounts>(argc, argv);
 }
 
 #include "tst_server_accounts.moc"

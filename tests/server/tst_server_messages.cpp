@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QtTest>
 
+#include "tests/server/chat_server_fixture.h"
 #include "tests/support/chat_api.h"
 #include "tests/support/http_client.h"
 #include "tests/support/protocol_shapes.h"
@@ -41,7 +42,7 @@ int countEvents(const QList<QJsonObject>& frames, qint64 chatId, const QString& 
 
 }  // namespace
 
-class TestServerMessages : public QObject {
+class TestServerMessages : public QObject, protected test::ChatServerFixture {
     Q_OBJECT
 
 private slots:
@@ -62,49 +63,16 @@ private slots:
     void searchMatchesEveryWordPrefix();
 
 private:
-    struct Pair {
-        TestUser alice;
-        TestUser bob;
-        qint64 chatId = 0;
-    };
-    // Two fresh friends and their direct chat.
-    Pair friends();
-    std::unique_ptr<WsClient> live(const TestUser& user);
     // The message of a 201 POST, or an empty object (with a warning).
     QJsonObject post(const TestUser& user, qint64 chatId, const QString& text);
-
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<ChatApi> m_api;
 };
 
 void TestServerMessages::initTestCase() {
-    m_server = std::make_unique<ServerProcess>();
-    QVERIFY2(m_server->start(), m_server->errors().constData());
-    m_http = std::make_unique<HttpClient>(*m_server);
-    m_api = std::make_unique<ChatApi>(*m_http);
+    QVERIFY2(startServer(), m_server->errors().constData());
 }
 
 void TestServerMessages::cleanupTestCase() {
-    m_api.reset();
-    m_http.reset();
-    m_server.reset();
-}
-
-TestServerMessages::Pair TestServerMessages::friends() {
-    Pair pair;
-    pair.alice = registerUser(*m_http, uniqueUsername("alice"));
-    pair.bob = registerUser(*m_http, uniqueUsername("bob"));
-    if (pair.alice.ok() && pair.bob.ok())
-        pair.chatId = m_api->makeFriends(pair.alice, pair.bob);
-    return pair;
-}
-
-std::unique_ptr<WsClient> TestServerMessages::live(const TestUser& user) {
-    auto socket = std::make_unique<WsClient>(*m_server);
-    if (!socket->connectAs(m_server->wsUrl(), user.token))
-        qWarning("socket for %s: %s", qPrintable(user.username), qPrintable(socket->errorString()));
-    return socket;
+    stopServer();
 }
 
 QJsonObject TestServerMessages::post(const TestUser& user, qint64 chatId, const QString& text) {

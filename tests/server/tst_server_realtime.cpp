@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "tests/server/chat_server_fixture.h"
 #include "tests/support/chat_api.h"
 #include "tests/support/http_client.h"
 #include "tests/support/server_process.h"
@@ -39,7 +40,7 @@ QJsonObject sendFrame(qint64 chatId, const QString& clientId, const QString& tex
 
 }  // namespace
 
-class TestServerRealtime : public QObject {
+class TestServerRealtime : public QObject, protected test::ChatServerFixture {
     Q_OBJECT
 
 private slots:
@@ -55,46 +56,14 @@ private slots:
     void catchUpAfterServerRestart();
 
 private:
-    struct Pair {
-        TestUser alice;
-        TestUser bob;
-        qint64 chatId = 0;
-    };
-    Pair friends();
-    std::unique_ptr<WsClient> live(const TestUser& user);
-
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    std::unique_ptr<ChatApi> m_api;
 };
 
 void TestServerRealtime::initTestCase() {
-    m_server = std::make_unique<ServerProcess>();
-    QVERIFY2(m_server->start(), m_server->errors().constData());
-    m_http = std::make_unique<HttpClient>(*m_server);
-    m_api = std::make_unique<ChatApi>(*m_http);
+    QVERIFY2(startServer(), m_server->errors().constData());
 }
 
 void TestServerRealtime::cleanupTestCase() {
-    m_api.reset();
-    m_http.reset();
-    m_server.reset();
-}
-
-TestServerRealtime::Pair TestServerRealtime::friends() {
-    Pair pair;
-    pair.alice = registerUser(*m_http, uniqueUsername("alice"));
-    pair.bob = registerUser(*m_http, uniqueUsername("bob"));
-    if (pair.alice.ok() && pair.bob.ok())
-        pair.chatId = m_api->makeFriends(pair.alice, pair.bob);
-    return pair;
-}
-
-std::unique_ptr<WsClient> TestServerRealtime::live(const TestUser& user) {
-    auto socket = std::make_unique<WsClient>(*m_server);
-    if (!socket->connectAs(m_server->wsUrl(), user.token))
-        qWarning("socket for %s: %s", qPrintable(user.username), qPrintable(socket->errorString()));
-    return socket;
+    stopServer();
 }
 
 void TestServerRealtime::readOpReachesOtherSocketsAndPeer() {

@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "tests/server/account_server_fixture.h"
 #include "tests/support/http_client.h"
 #include "tests/support/protocol_shapes.h"
 #include "tests/support/server_process.h"
@@ -19,11 +20,11 @@ QByteArray json(const QJsonObject& object) {
 
 }  // namespace
 
-class TestServerUsers : public QObject {
+class TestServerUsers : public QObject, protected test::AccountServerFixture {
     Q_OBJECT
 
 public:
-    explicit TestServerUsers(bool tls) : m_tls(tls) {}
+    explicit TestServerUsers(bool tls) : AccountServerFixture(tls) {}
 
 private slots:
     void initTestCase();
@@ -40,43 +41,14 @@ private slots:
     void userByIdRejectsBadIds();
     void failedLoginsAreRateLimited();
     void registrationsAreRateLimitedPerAddress();
-
-private:
-    TestUser fresh(const QString& prefix, const QString& displayName = {});
-    // One account per key for the rows of a data-driven test, made on first use.
-    const TestUser& cached(const QString& key);
-
-    bool m_tls;
-    std::unique_ptr<ServerProcess> m_server;
-    std::unique_ptr<HttpClient> m_http;
-    QHash<QString, TestUser> m_cached;
 };
 
 void TestServerUsers::initTestCase() {
-    qInfo("transport: %s", m_tls ? "TLS" : "--no-tls");
-    ServerOptions options;
-    options.tls = m_tls;
-    m_server = std::make_unique<ServerProcess>(options);
-    QVERIFY2(m_server->start(), m_server->errors().constData());
-    m_http = std::make_unique<HttpClient>(*m_server);
+    QVERIFY2(startServer(), m_server->errors().constData());
 }
 
 void TestServerUsers::cleanupTestCase() {
-    m_http.reset();
-    m_server.reset();
-}
-
-TestUser TestServerUsers::fresh(const QString& prefix, const QString& displayName) {
-    TestUser user = registerUser(*m_http, uniqueUsername(prefix), "password123", displayName);
-    if (!user.ok())
-        qWarning("registration failed: %s", user.result.describe().constData());
-    return user;
-}
-
-const TestUser& TestServerUsers::cached(const QString& key) {
-    if (!m_cached.contains(key))
-        m_cached.insert(key, fresh(key));
-    return m_cached[key];
+    stopServer();
 }
 
 void TestServerUsers::passwordChangeRevokesOtherTokens() {
@@ -304,12 +276,7 @@ void TestServerUsers::registrationsAreRateLimitedPerAddress() {
 }
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
-    TestServerUsers overTls(true);
-    TestServerUsers plain(false);
-    int status = QTest::qExec(&overTls, argc, argv);
-    status |= QTest::qExec(&plain, argc, argv);
-    return status;
+    return test::runOverTlsAndPlain<TestServerUsers>(argc, argv);
 }
 
 #include "tst_server_users.moc"
