@@ -65,6 +65,7 @@ MessageLayout::MessageLayout(const MessageItem& item, int width, const QFont& fo
     m_nameFont.setWeight(QFont::DemiBold);
     m_dayFont = m_metaFont;
     m_dayFont.setWeight(QFont::DemiBold);
+    m_metaText = formatMeta(m_item);
     if (m_item.deleted) {
         m_font.setItalic(true);
     }
@@ -76,8 +77,12 @@ QString MessageLayout::displayedText() const {
 }
 
 QString MessageLayout::metaText() const {
-    const QString time = timefmt::messageTime(QDateTime::fromMSecsSinceEpoch(m_item.timeMs));
-    return m_item.edited && !m_item.deleted ? tr("edited %1").arg(time) : time;
+    return m_metaText;
+}
+
+QString MessageLayout::formatMeta(const MessageItem& item) {
+    const QString time = timefmt::messageTime(QDateTime::fromMSecsSinceEpoch(item.timeMs));
+    return item.edited && !item.deleted ? tr("edited %1").arg(time) : time;
 }
 
 qreal MessageLayout::metaWidth() const {

@@ -54,6 +54,7 @@ private:
     void build();
     QString displayedText() const;
     QString metaText() const;
+    static QString formatMeta(const MessageItem& item);
     qreal metaWidth() const;
     void paintDay(QPainter& painter, const Theme& theme) const;
     void paintBubble(QPainter& painter, const Theme& theme, bool selected, bool hovered) const;
@@ -67,6 +68,7 @@ private:
     int m_width;
     QFont m_font;
     QFont m_metaFont;
+    QString m_metaText;  // formatted once: a local time conversion stats the zone file
     QFont m_nameFont;
     QFont m_dayFont;
     std::unique_ptr<QTextLayout> m_text;
