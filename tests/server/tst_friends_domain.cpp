@@ -2,12 +2,6 @@
 // blocks and what each side is told, and presence visible to friends only.
 #include <QTemporaryDir>
 #include <QTest>
-#include <algorithm>
-#include <atomic>
-#include <boost/json/parse.hpp>
-#include <condition_variable>
-#include <mutex>
-#include <set>
 
 #include "common/codec.h"
 #include "common/errors.h"
@@ -17,7 +11,6 @@
 #include "server/domain/friends.h"
 #include "server/domain/message_sender.h"
 #include "server/domain/messages.h"
-#include "server/store/user_repository.h"
 #include "tests/server/domain_fixture.h"
 
 using test::Domain;

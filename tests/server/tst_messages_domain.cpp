@@ -2,12 +2,8 @@
 // unread counting, forward-only read markers, full-text search, and what is relayed.
 #include <QTemporaryDir>
 #include <QTest>
-#include <algorithm>
-#include <atomic>
-#include <boost/json/parse.hpp>
 #include <condition_variable>
 #include <mutex>
-#include <set>
 
 #include "common/codec.h"
 #include "common/errors.h"
@@ -16,7 +12,6 @@
 #include "server/domain/friends.h"
 #include "server/domain/message_sender.h"
 #include "server/domain/messages.h"
-#include "server/store/user_repository.h"
 #include "tests/server/domain_fixture.h"
 
 using test::Domain;
