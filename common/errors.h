@@ -32,13 +32,15 @@ std::optional<ErrorCode> errorCodeFromName(std::string_view name);
 int httpStatus(ErrorCode code);
 
 const std::error_category& errorCategory();
-std::error_code make_error_code(ErrorCode code);
+// Named as the standard library's ADL hook requires.
+std::error_code make_error_code(ErrorCode code);  // NOLINT(readability-identifier-naming)
 
 // Thrown by validation and by the server's domain; turned into the error body at the edge.
 class ApiError : public std::runtime_error {
 public:
-    ApiError(ErrorCode code, std::string message, std::optional<int> retryAfterMs = std::nullopt)
-        : std::runtime_error(std::move(message)), m_code(code), m_retryAfterMs(retryAfterMs) {}
+    ApiError(ErrorCode code, const std::string& message,
+             std::optional<int> retryAfterMs = std::nullopt)
+        : std::runtime_error(message), m_code(code), m_retryAfterMs(retryAfterMs) {}
     ErrorCode code() const { return m_code; }
     // For rate_limited: how long until a retry may succeed.
     std::optional<int> retryAfterMs() const { return m_retryAfterMs; }
