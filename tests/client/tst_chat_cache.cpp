@@ -77,6 +77,15 @@ protocol::Event about(qint64 chatId, qint64 seq, const char* type, const std::st
     return e;
 }
 
+// A new cache in its own temporary folder, signed in as kMe.
+struct FreshCache {
+    QTemporaryDir dir;
+    LocalCache store{dir.path()};
+    bool opened = store.open();
+    ChatCache cache{store};
+    FreshCache() { cache.setMe(kMe); }
+};
+
 }  // namespace
 
 class TestChatCache : public QObject {
@@ -84,11 +93,9 @@ class TestChatCache : public QObject {
 
 private Q_SLOTS:
     void eventsApplyOnceAndInOrder() {
-        QTemporaryDir dir;
-        LocalCache store(dir.path());
-        QVERIFY(store.open());
-        ChatCache cache(store);
-        cache.setMe(kMe);
+        FreshCache fresh;
+        QVERIFY(fresh.opened);
+        ChatCache& cache = fresh.cache;
         QVERIFY(cache.upsertChat(direct(10, kPeer, 5)));
         MessageListModel messages(cache, 10);
         QAbstractItemModelTester tester(&messages,
@@ -154,11 +161,9 @@ private Q_SLOTS:
     }
 
     void chatListFollowsActivity() {
-        QTemporaryDir dir;
-        LocalCache store(dir.path());
-        QVERIFY(store.open());
-        ChatCache cache(store);
-        cache.setMe(kMe);
+        FreshCache fresh;
+        QVERIFY(fresh.opened);
+        ChatCache& cache = fresh.cache;
         ChatListModel chats(cache);
         QAbstractItemModelTester tester(&chats,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -238,11 +243,9 @@ private Q_SLOTS:
     }
 
     void searchFindsWordPrefixes() {
-        QTemporaryDir dir;
-        LocalCache store(dir.path());
-        QVERIFY(store.open());
-        ChatCache cache(store);
-        cache.setMe(kMe);
+        FreshCache fresh;
+        QVERIFY(fresh.opened);
+        ChatCache& cache = fresh.cache;
         QVERIFY(cache.upsertChat(direct(10, kPeer, 5)));
         QVERIFY(cache.storeMessages({message(10, 1, 1, kPeer, "Lunch at noon?"),
                                      message(10, 2, 2, kMe, "Sure, lunch sounds good"),
@@ -255,11 +258,9 @@ private Q_SLOTS:
     }
 
     void contactsModels() {
-        QTemporaryDir dir;
-        LocalCache store(dir.path());
-        QVERIFY(store.open());
-        ChatCache cache(store);
-        cache.setMe(kMe);
+        FreshCache fresh;
+        QVERIFY(fresh.opened);
+        ChatCache& cache = fresh.cache;
         client::models::FriendListModel friends(cache);
         client::models::RequestListModel requests(cache);
         QAbstractItemModelTester t1(&friends,
@@ -282,11 +283,9 @@ private Q_SLOTS:
     }
 
     void historyPageWithATombstoneIsStored() {
-        QTemporaryDir dir;
-        LocalCache store(dir.path());
-        QVERIFY(store.open());
-        ChatCache cache(store);
-        cache.setMe(kMe);
+        FreshCache fresh;
+        QVERIFY(fresh.opened);
+        ChatCache& cache = fresh.cache;
         QVERIFY(cache.upsertChat(direct(10, kPeer, 5)));
         protocol::Message gone = message(10, 2, 2, kPeer, "");
         gone.deleted = true;
@@ -305,11 +304,9 @@ private Q_SLOTS:
     // Posting moves the poster's own read marker: the peer's message at seq S means the peer has
     // read up to S, so my earlier messages show Read without any read op.
     void peerPostingMarksMyEarlierMessagesRead() {
-        QTemporaryDir dir;
-        LocalCache store(dir.path());
-        QVERIFY(store.open());
-        ChatCache cache(store);
-        cache.setMe(kMe);
+        FreshCache fresh;
+        QVERIFY(fresh.opened);
+        ChatCache& cache = fresh.cache;
         QVERIFY(cache.upsertChat(direct(10, kPeer, 5)));
         MessageListModel messages(cache, 10);
         QAbstractItemModelTester tester(&messages,
@@ -333,11 +330,9 @@ private Q_SLOTS:
     }
 
     void railPreviewNamesMyOwnLastMessage() {
-        QTemporaryDir dir;
-        LocalCache store(dir.path());
-        QVERIFY(store.open());
-        ChatCache cache(store);
-        cache.setMe(kMe);
+        FreshCache fresh;
+        QVERIFY(fresh.opened);
+        ChatCache& cache = fresh.cache;
         ChatListModel chats(cache);
         QAbstractItemModelTester tester(&chats,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
