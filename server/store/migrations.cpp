@@ -145,10 +145,51 @@ constexpr std::string_view kV3 = R"sql(
 CREATE TABLE message_index_queue (id INTEGER PRIMARY KEY);
 )sql";
 
+// v4: groups (issue 4). Bans outlive membership (a banned user is not a member and cannot be
+// re-added until unbanned); the audit log is append-only, newest read first by id; notifications
+// are per user, newest first by id. Slow mode is enforced from `chat_members.last_post_ts`.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE bans (
+    chat_id INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    actor   INTEGER NOT NULL,
+    reason  TEXT    NOT NULL DEFAULT '',
+    ts      INTEGER NOT NULL,
+    PRIMARY KEY (chat_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE audit_log (
+    id      INTEGER PRIMARY KEY,
+    chat_id INTEGER NOT NULL REFERENCES chats (id) ON DELETE CASCADE,
+    ts      INTEGER NOT NULL,
+    actor   INTEGER NOT NULL,
+    action  TEXT    NOT NULL,
+    target  INTEGER,
+    details TEXT    NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_log_by_chat ON audit_log (chat_id, id);
+
+CREATE TABLE notifications (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    ts         INTEGER NOT NULL,
+    type       TEXT    NOT NULL,
+    actor      INTEGER,
+    chat_id    INTEGER,
+    message_id INTEGER,
+    read       INTEGER NOT NULL DEFAULT 0,
+    text       TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX notifications_by_user ON notifications (user_id, id);
+
+ALTER TABLE chat_members ADD COLUMN last_post_ts INTEGER;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
+    {4, kV4},
 };
 
 }  // namespace
