@@ -29,6 +29,8 @@ boost::json::value toJson(const Event& v);
 boost::json::value toJson(const Notification& v);
 boost::json::value toJson(const FriendRequest& v);
 boost::json::value toJson(const Member& v);
+boost::json::value toJson(const BanEntry& v);
+boost::json::value toJson(const AuditEntry& v);
 boost::json::value toJson(const AuthResponse& v);
 boost::json::value toJson(const MeResponse& v);
 boost::json::value toJson(const RegisterRequest& v);
@@ -74,6 +76,10 @@ FriendRequest fromJson<FriendRequest>(const boost::json::value& json);
 template <>
 Member fromJson<Member>(const boost::json::value& json);
 template <>
+BanEntry fromJson<BanEntry>(const boost::json::value& json);
+template <>
+AuditEntry fromJson<AuditEntry>(const boost::json::value& json);
+template <>
 AuthResponse fromJson<AuthResponse>(const boost::json::value& json);
 template <>
 MeResponse fromJson<MeResponse>(const boost::json::value& json);
@@ -101,6 +107,10 @@ template <>
 std::vector<Notification> fromJson<std::vector<Notification>>(const boost::json::value& json);
 template <>
 std::vector<Event> fromJson<std::vector<Event>>(const boost::json::value& json);
+template <>
+std::vector<BanEntry> fromJson<std::vector<BanEntry>>(const boost::json::value& json);
+template <>
+std::vector<AuditEntry> fromJson<std::vector<AuditEntry>>(const boost::json::value& json);
 
 // parseJson + fromJson.
 template <class T>
@@ -138,5 +148,20 @@ inline constexpr std::string_view MemberRole = "member.role";
 inline constexpr std::string_view MemberMuted = "member.muted";
 inline constexpr std::string_view ChatUpdated = "chat.updated";
 }  // namespace eventType
+
+// The `action` of an AuditEntry (PROTOCOL.md "Groups, roles and moderation").
+namespace auditAction {
+inline constexpr std::string_view MemberAdded = "member.added";
+inline constexpr std::string_view MemberKicked = "member.kicked";
+inline constexpr std::string_view MemberBanned = "member.banned";
+inline constexpr std::string_view MemberUnbanned = "member.unbanned";
+inline constexpr std::string_view MemberRole = "member.role";
+inline constexpr std::string_view MemberMuted = "member.muted";
+inline constexpr std::string_view MemberUnmuted = "member.unmuted";
+inline constexpr std::string_view MessageDeleted = "message.deleted";
+inline constexpr std::string_view PinChanged = "pin.changed";
+inline constexpr std::string_view ChatUpdated = "chat.updated";
+inline constexpr std::string_view OwnerTransferred = "owner.transferred";
+}  // namespace auditAction
 
 }  // namespace protocol

@@ -31,6 +31,10 @@ template <>
 FriendRequest readValue<FriendRequest>(const boost::json::value& json, const std::string& path);
 template <>
 Member readValue<Member>(const boost::json::value& json, const std::string& path);
+template <>
+BanEntry readValue<BanEntry>(const boost::json::value& json, const std::string& path);
+template <>
+AuditEntry readValue<AuditEntry>(const boost::json::value& json, const std::string& path);
 
 class JsonReader {
 public:

@@ -118,6 +118,26 @@ struct Member {
     bool operator==(const Member&) const = default;
 };
 
+// An entry of GET /chats/{id}/bans.
+struct BanEntry {
+    User user;
+    Id actor = 0;
+    std::string reason;
+    Timestamp ts = 0;
+    bool operator==(const BanEntry&) const = default;
+};
+
+// An entry of GET /chats/{id}/audit; `detailsJson` is the serialised `details` object.
+struct AuditEntry {
+    Id id = 0;
+    Timestamp ts = 0;
+    Id actor = 0;
+    std::string action;  // "member.kicked", ... (see codec.h auditAction)
+    std::optional<Id> target;
+    std::string detailsJson = "{}";
+    bool operator==(const AuditEntry&) const = default;
+};
+
 // Request and answer bodies of "Accounts and sessions".
 struct RegisterRequest {
     std::string username;
