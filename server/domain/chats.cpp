@@ -32,7 +32,6 @@ protocol::Chat Chats::view(Connection& connection, std::int64_t chatId, std::int
     const auto me = row ? chats.member(chatId, viewerId) : std::nullopt;
     if (!row || !me)
         throw ApiError(ErrorCode::NotFound, "chat_id: no such chat");
-    const auto members = chats.members(chatId);
 
     protocol::Chat chat;
     chat.id = row->id;
@@ -45,12 +44,12 @@ protocol::Chat Chats::view(Connection& connection, std::int64_t chatId, std::int
     chat.readSeq = me->readSeq;
     chat.unread = chats.unread(chatId, viewerId, me->readSeq);
     chat.myRole = protocol::roleFromString(me->role).value_or(protocol::Role::Member);
-    chat.memberCount = static_cast<std::int64_t>(members.size());
+    chat.memberCount = chats.memberCount(chatId);
     chat.notificationsMutedUntil = me->notificationsMutedUntil;
     chat.settings.slowModeS = static_cast<int>(row->slowModeS);
     chat.settings.onlyAdminsPost = row->onlyAdminsPost;
     if (chat.kind == protocol::ChatKind::Direct) {
-        for (const auto& member : members) {
+        for (const auto& member : chats.members(chatId)) {
             if (member.userId == viewerId)
                 continue;
             chat.peer = m_users.view(connection, member.userId, viewerId);

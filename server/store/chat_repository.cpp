@@ -38,6 +38,46 @@ std::int64_t ChatRepository::insertDirect(std::string_view directKey, std::int64
     return m_connection.lastInsertId();
 }
 
+std::int64_t ChatRepository::insertGroup(std::string_view name, std::string_view description,
+                                         std::int64_t ts) {
+    m_connection
+        .prepare(
+            "INSERT INTO chats (kind, name, description, created_ts, last_activity_ts) "
+            "VALUES ('group', ?1, ?2, ?3, ?3)")
+        .bindAll(name, description, ts)
+        .exec();
+    return m_connection.lastInsertId();
+}
+
+void ChatRepository::updateGroup(const ChatRow& row) {
+    m_connection
+        .prepare(
+            "UPDATE chats SET name = ?2, description = ?3, avatar = ?4, slow_mode_s = ?5, "
+            "only_admins_post = ?6 WHERE id = ?1")
+        .bindAll(row.id, row.name, row.description, row.avatar, row.slowModeS,
+                 std::int64_t{row.onlyAdminsPost ? 1 : 0})
+        .exec();
+}
+
+void ChatRepository::deleteChat(std::int64_t chatId) {
+    // External-content FTS rows must be deleted with the text they indexed; messages still
+    // queued were never indexed.
+    m_connection
+        .prepare(
+            "INSERT INTO messages_fts (messages_fts, rowid, text) SELECT 'delete', m.id, m.text "
+            "FROM messages m WHERE m.chat_id = ?1 AND m.text != '' AND "
+            "m.id NOT IN (SELECT id FROM message_index_queue)")
+        .bind(1, chatId)
+        .exec();
+    m_connection
+        .prepare(
+            "DELETE FROM message_index_queue WHERE id IN "
+            "(SELECT id FROM messages WHERE chat_id = ?1)")
+        .bind(1, chatId)
+        .exec();
+    m_connection.prepare("DELETE FROM chats WHERE id = ?1").bind(1, chatId).exec();
+}
+
 std::optional<std::int64_t> ChatRepository::findByDirectKey(std::string_view directKey) {
     auto s = m_connection.prepare("SELECT id FROM chats WHERE direct_key = ?1");
     s.bind(1, directKey);
@@ -103,6 +143,13 @@ std::optional<MemberRow> ChatRepository::member(std::int64_t chatId, std::int64_
     if (!s.step())
         return std::nullopt;
     return readMember(s);
+}
+
+std::int64_t ChatRepository::memberCount(std::int64_t chatId) {
+    auto s = m_connection.prepare("SELECT count(*) FROM chat_members WHERE chat_id = ?1");
+    s.bind(1, chatId);
+    s.step();
+    return s.int64(0);
 }
 
 std::int64_t ChatRepository::nextSeq(std::int64_t chatId, std::int64_t ts) {

@@ -41,6 +41,12 @@ public:
 
     // Returns the new chat's id.
     std::int64_t insertDirect(std::string_view directKey, std::int64_t ts);
+    std::int64_t insertGroup(std::string_view name, std::string_view description, std::int64_t ts);
+    // Writes the editable fields of a group from `row` (name, description, avatar, settings).
+    void updateGroup(const ChatRow& row);
+    // Deletes the chat with everything in it (members, messages and their index, events, bans,
+    // audit log).
+    void deleteChat(std::int64_t chatId);
     std::optional<std::int64_t> findByDirectKey(std::string_view directKey);
     std::optional<ChatRow> find(std::int64_t chatId);
     // Most recent activity first.
@@ -51,6 +57,7 @@ public:
                    std::int64_t ts);
     std::vector<MemberRow> members(std::int64_t chatId);
     std::optional<MemberRow> member(std::int64_t chatId, std::int64_t userId);
+    std::int64_t memberCount(std::int64_t chatId);
 
     // Takes the chat's next seq and records the activity; throws StoreError for an unknown chat.
     std::int64_t nextSeq(std::int64_t chatId, std::int64_t ts);
