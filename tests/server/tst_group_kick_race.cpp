@@ -1,0 +1,169 @@
+// A kick raced against a stream of sends, 100 times against the real server: the kicked member's
+// socket sees nothing of the group past its removal, is told chat.removed, and the chat, its
+// messages and its events are 404 to it from then on.
+#include <QJsonArray>
+#include <QtTest>
+#include <memory>
+
+#include "tests/support/group_api.h"
+#include "tests/support/server_process.h"
+#include "tests/support/ws_client.h"
+
+using namespace testsupport;
+
+namespace {
+
+constexpr int rounds = 100;
+// Sends before the kick is requested and after it: the kick lands somewhere in the stream.
+constexpr int sendsBefore = 12;
+constexpr int sendsAfter = 12;
+
+QJsonObject sendFrame(qint64 chatId, const QString& clientId) {
+    return {{"op", "send"}, {"chat_id", chatId}, {"client_id", clientId}, {"text", "stream"}};
+}
+
+}  // namespace
+
+class TstGroupKickRace : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void kickedMemberReceivesNothingAfterTheKick();
+
+private:
+    // The seq of the member.removed event that kicked `userId` from `chatId`, read by the owner;
+    // 0 if there is none.
+    qint64 kickSeq(qint64 chatId, qint64 userId);
+
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<GroupApi> m_api;
+    TestUser m_owner;
+    TestUser m_sender;
+    TestUser m_victim;
+    qint64 m_directChat = 0;  // sender and victim: the barrier after each round
+};
+
+void TstGroupKickRace::initTestCase() {
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY2(m_server->start(), m_server->errors().constData());
+    m_http = std::make_unique<HttpClient>(*m_server);
+    m_api = std::make_unique<GroupApi>(*m_http);
+    m_owner = registerUser(*m_http, uniqueUsername("owner"));
+    m_sender = registerUser(*m_http, uniqueUsername("sender"));
+    m_victim = registerUser(*m_http, uniqueUsername("victim"));
+    QVERIFY(m_owner.ok() && m_sender.ok() && m_victim.ok());
+    QVERIFY(m_api->chats().makeFriends(m_owner, m_sender) > 0);
+    QVERIFY(m_api->chats().makeFriends(m_owner, m_victim) > 0);
+    m_directChat = m_api->chats().makeFriends(m_sender, m_victim);
+    QVERIFY(m_directChat > 0);
+    const HttpResult probe = m_api->createGroup(m_owner, "probe", {m_sender.userId});
+    if (GroupApi::isMissingRoute(probe))
+        QSKIP("POST /api/v1/groups is not built yet");
+    QVERIFY2(probe.status == 201, probe.describe().constData());
+}
+
+qint64 TstGroupKickRace::kickSeq(qint64 chatId, qint64 userId) {
+    const HttpResult events = m_api->chats().events(m_owner, chatId, 0, 500);
+    for (const QJsonValue& event : events.json["events"].toArray()) {
+        if (event["type"].toString() == "member.removed" &&
+            event["data"]["user_id"].toInteger() == userId)
+            return event["seq"].toInteger();
+    }
+    return 0;
+}
+
+void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
+    WsClient victim(*m_server);
+    QVERIFY2(victim.connectAs(m_server->wsUrl(), m_victim.token), qPrintable(victim.errorString()));
+    WsClient sender(*m_server);
+    QVERIFY2(sender.connectAs(m_server->wsUrl(), m_sender.token), qPrintable(sender.errorString()));
+    ChatApi& chats = m_api->chats();
+
+    int roundsWithSendsAfterKick = 0;
+    int eventsBeforeKick = 0;
+    for (int round = 0; round < rounds; ++round) {
+        const qint64 chatId = m_api->createGroupId(m_owner, QStringLiteral("race %1").arg(round),
+                                                   {m_sender.userId, m_victim.userId});
+        QVERIFY(chatId > 0);
+        // The victim is live in the group before the race starts.
+        QVERIFY(!victim
+                     .waitForMatch([&](const QJsonObject& frame) {
+                         return frame["op"].toString() == "chat.added" &&
+                                frame["chat"]["id"].toInteger() == chatId;
+                     })
+                     .isEmpty());
+
+        QStringList clientIds;
+        for (int i = 0; i < sendsBefore + sendsAfter; ++i)
+            clientIds << QStringLiteral("r%1-%2").arg(round).arg(i);
+        for (int i = 0; i < sendsBefore; ++i)
+            sender.sendJson(sendFrame(chatId, clientIds[i]));
+        const HttpResult kick = m_api->removeMember(m_owner, chatId, m_victim.userId);
+        QVERIFY2(kick.status == 204, kick.describe().constData());
+        for (int i = sendsBefore; i < clientIds.size(); ++i)
+            sender.sendJson(sendFrame(chatId, clientIds[i]));
+
+        QList<qint64> sentSeqs;
+        for (const QString& clientId : clientIds) {
+            const QJsonObject ack = sender.waitForMatch([&](const QJsonObject& frame) {
+                return frame["op"].toString() == "ack" && frame["client_id"].toString() == clientId;
+            });
+            QVERIFY2(!ack.isEmpty(), qPrintable("no ack for " + clientId));
+            sentSeqs << ack["message"]["seq"].toInteger();
+        }
+        sender.discardPending();
+
+        const qint64 removedAt = kickSeq(chatId, m_victim.userId);
+        QVERIFY2(removedAt > 0, "no member.removed event for the kick");
+        for (qint64 seq : sentSeqs) {
+            if (seq > removedAt) {
+                ++roundsWithSendsAfterKick;
+                break;
+            }
+        }
+
+        // Barrier: a message committed after every send of the round, in another chat.
+        const QString marker = QStringLiteral("barrier %1").arg(round);
+        QCOMPARE(chats.postMessage(m_sender, m_directChat, marker).status, 201);
+        const QJsonObject barrier = victim.waitForMatch([&](const QJsonObject& frame) {
+            return frame["op"].toString() == "event" &&
+                   frame["event"]["chat_id"].toInteger() == m_directChat &&
+                   frame["event"]["data"]["message"]["text"].toString() == marker;
+        });
+        QVERIFY2(!barrier.isEmpty(), "the barrier message never reached the victim");
+
+        bool toldRemoved = false;
+        for (const QJsonObject& frame : victim.collect(20)) {
+            const QString op = frame["op"].toString();
+            if (op == "chat.removed" && frame["chat_id"].toInteger() == chatId) {
+                QCOMPARE(frame["reason"].toString(), QStringLiteral("kicked"));
+                toldRemoved = true;
+            } else if (op == "event" && frame["event"]["chat_id"].toInteger() == chatId) {
+                const qint64 seq = frame["event"]["seq"].toInteger();
+                QVERIFY2(seq <= removedAt,
+                         qPrintable(QStringLiteral("round %1: event seq %2 (%3) after the kick at "
+                                                   "seq %4")
+                                        .arg(round)
+                                        .arg(seq)
+                                        .arg(frame["event"]["type"].toString())
+                                        .arg(removedAt)));
+                if (seq < removedAt)
+                    ++eventsBeforeKick;
+            }
+        }
+        QVERIFY2(toldRemoved, qPrintable(QStringLiteral("round %1: no chat.removed").arg(round)));
+
+        QCOMPARE(chats.chat(m_victim, chatId).status, 404);
+        QCOMPARE(chats.history(m_victim, chatId).status, 404);
+        QCOMPARE(chats.events(m_victim, chatId, 0).status, 404);
+    }
+    qInfo(
+        "%d of %d rounds had sends committed after the kick; the victim received %d events "
+        "from before its kick",
+        roundsWithSendsAfterKick, rounds, eventsBeforeKick);
+}
+
+QTEST_GUILESS_MAIN(TstGroupKickRace)
+#include "tst_group_kick_race.moc"
