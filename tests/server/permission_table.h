@@ -73,7 +73,7 @@ QString targetName(Target target);
 struct Outcome {
     PermissionRow row;
     int got = 0;
-    QString note;  // why the row did not run, or what else went wrong
+    QString note;  // empty, or how the group differs from what the answer says was done
 };
 
 // A grid with one line per action and target, one column per actor; each cell is the status the
