@@ -17,6 +17,46 @@
 
 namespace client::cache {
 
+// A member of a group, with the user as the cache holds it (presence included).
+struct MemberRow {
+    UserRow user;
+    protocol::Role role = protocol::Role::Member;
+    qint64 joinedTs = 0;
+    std::optional<qint64> mutedUntil;  // ms since the epoch; may lie in the past (expired)
+};
+
+// A group's own fields and the signed-in user's place in it.
+struct GroupRow {
+    qint64 id = 0;
+    QString name;
+    QString description;
+    qint64 createdTs = 0;
+    protocol::Role myRole = protocol::Role::Member;
+    // The server's count, kept by the member events; once the member list is loaded, the rows.
+    qint64 memberCount = 0;
+    // Members online; -1 while the member list has not been loaded.
+    qint64 onlineCount = -1;
+    bool membersLoaded = false;
+    int slowModeS = 0;
+    bool onlyAdminsPost = false;
+    std::optional<qint64> notificationsMutedUntil;
+};
+
+// A member.* or chat.updated event of a group, as a line of its conversation (kind "system").
+// The conversation places it among the messages by seq.
+struct SystemLineRow {
+    qint64 chatId = 0;
+    qint64 seq = 0;
+    qint64 ts = 0;
+    qint64 actor = 0;
+    QString actorName;    // display name, else username; empty when the cache has no such user
+    QString type;         // "member.added", "member.removed", "member.unbanned", "member.role",
+                          // "member.muted", "chat.updated"
+    QString dataJson;     // the event's `data` object as the server sent it
+    qint64 subject = 0;   // the member the event is about; 0 for chat.updated
+    QString subjectName;  // as actorName
+};
+
 class ChatCache : public QObject {
     Q_OBJECT
 public:
@@ -83,6 +123,20 @@ public:
                      const std::vector<protocol::FriendRequest>& outgoing);
     std::vector<RequestRow> requests() const;
 
+    // Groups (chat_cache_groups.cpp). The member list of a chat is replaced whole by setMembers
+    // (from GET /chats/{id}/members) and kept current by the member.* events in applyEvent.
+    std::optional<GroupRow> group(qint64 chatId) const;
+    bool setMembers(qint64 chatId, const std::vector<protocol::Member>& members);
+    // One member known from an answer (POST members, PUT role): stored or refreshed.
+    bool upsertMember(qint64 chatId, const protocol::Member& member);
+    bool setMemberMutedUntil(qint64 chatId, qint64 userId, std::optional<qint64> mutedUntil);
+    // Owner first, then admins, moderators, members; within a role by name.
+    std::vector<MemberRow> members(qint64 chatId) const;
+    std::optional<MemberRow> member(qint64 chatId, qint64 userId) const;
+    // The group's system lines with afterSeq < seq < beforeSeq (beforeSeq 0: no upper bound),
+    // ascending by seq.
+    std::vector<SystemLineRow> systemLines(qint64 chatId, qint64 afterSeq, qint64 beforeSeq) const;
+
 Q_SIGNALS:
     void reset();
     void chatChanged(qint64 chatId);  // added, or any of its row's fields changed
@@ -93,6 +147,12 @@ Q_SIGNALS:
     void userChanged(qint64 userId);
     void friendsChanged();
     void requestsChanged();
+    // The member list of a chat was replaced whole.
+    void membersReset(qint64 chatId);
+    // One member was added, removed, or changed role or mute.
+    void memberChanged(qint64 chatId, qint64 userId);
+    // A system line was stored (an event applied live or while catching up).
+    void systemLineAdded(qint64 chatId, qint64 seq);
 
 private:
     // What a committed write changed, announced once the transaction is over.
@@ -106,9 +166,21 @@ private:
         bool friends = false;
         bool requests = false;
     };
+    // What a committed group write changed; announced after Effects, by the group functions.
+    struct GroupEffects {
+        QList<qint64> memberLists;
+        QList<QPair<qint64, qint64>> members;      // chat, user
+        QList<QPair<qint64, qint64>> systemLines;  // chat, seq
+    };
+    bool applyGroupEvent(QSqlDatabase& db, const protocol::Event& event, Effects& effects,
+                         GroupEffects& group);
+    bool writeMember(QSqlDatabase& db, qint64 chatId, const protocol::Member& member,
+                     Effects& effects);
+    void announceGroup(const GroupEffects& group);
     bool writeUser(QSqlDatabase& db, const protocol::User& user, Effects& effects);
     bool writeMessage(QSqlDatabase& db, const protocol::Message& message, Effects& effects);
-    bool applyEventData(QSqlDatabase& db, const protocol::Event& event, Effects& effects);
+    bool applyEventData(QSqlDatabase& db, const protocol::Event& event, Effects& effects,
+                        GroupEffects& group);
     bool writeChat(QSqlDatabase& db, const protocol::Chat& chat, Effects& effects);
     bool recountUnread(QSqlDatabase& db, qint64 chatId);
     bool write(const std::function<bool(QSqlDatabase&, Effects&)>& work);

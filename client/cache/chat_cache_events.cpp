@@ -119,6 +119,7 @@ bool ChatCache::storeMessages(const std::vector<protocol::Message>& messages) {
 
 ChatCache::Applied ChatCache::applyEvent(const protocol::Event& event) {
     Applied outcome = Applied::Failed;
+    GroupEffects group;
     const bool ok = write([&](QSqlDatabase& db, Effects& effects) {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("SELECT last_applied_seq FROM chat_sync WHERE chat_id = ?"));
@@ -133,7 +134,7 @@ ChatCache::Applied ChatCache::applyEvent(const protocol::Event& event) {
             return true;
         }
         try {
-            if (!applyEventData(db, event, effects)) {
+            if (!applyEventData(db, event, effects, group)) {
                 return false;
             }
         } catch (const std::exception&) {
@@ -151,11 +152,18 @@ ChatCache::Applied ChatCache::applyEvent(const protocol::Event& event) {
         outcome = Applied::Applied;
         return true;
     });
+    if (ok) {
+        announceGroup(group);
+    }
     return ok ? outcome : Applied::Failed;
 }
 
-bool ChatCache::applyEventData(QSqlDatabase& db, const protocol::Event& event, Effects& effects) {
+bool ChatCache::applyEventData(QSqlDatabase& db, const protocol::Event& event, Effects& effects,
+                               GroupEffects& group) {
     const std::string& type = event.type;
+    if (type.starts_with("member.") || type == protocol::eventType::ChatUpdated) {
+        return applyGroupEvent(db, event, effects, group);
+    }
     const qint64 chatId = event.chatId;
     if (type == protocol::eventType::MessageCreated || type == protocol::eventType::MessageEdited) {
         const protocol::Message message = eventMessage(event);
@@ -245,15 +253,6 @@ bool ChatCache::applyEventData(QSqlDatabase& db, const protocol::Event& event, E
         effects.changed.append({chatId, target.messageId});
         return exec(db, QStringLiteral("UPDATE messages SET pinned = ? WHERE id = ?"),
                     {target.on ? 1 : 0, qint64(target.messageId)});
-    }
-    if (type == protocol::eventType::ChatUpdated) {
-        const protocol::Chat chat = eventChat(event);
-        if (!effects.chats.contains(chatId)) {
-            effects.chats.append(chatId);
-        }
-        return exec(
-            db, QStringLiteral("UPDATE chats SET name = ?, description = ? WHERE id = ?"),
-            {QString::fromStdString(chat.name), QString::fromStdString(chat.description), chatId});
     }
     return true;
 }

@@ -109,6 +109,38 @@ const std::vector<QStringList>& steps() {
                            " user_id INTEGER NOT NULL,"
                            " ts INTEGER NOT NULL)"),
         },
+        {
+            // The members of each group as last listed by the server, kept current by the
+            // member.* events. members_loaded: a full list has been stored, so counting rows gives
+            // the member count and how many are online.
+            QStringLiteral("CREATE TABLE members ("
+                           " chat_id INTEGER NOT NULL,"
+                           " user_id INTEGER NOT NULL,"
+                           " role TEXT NOT NULL DEFAULT 'member',"
+                           " joined_ts INTEGER NOT NULL DEFAULT 0,"
+                           " muted_until INTEGER,"
+                           " PRIMARY KEY (chat_id, user_id)) WITHOUT ROWID"),
+            QStringLiteral(
+                "ALTER TABLE chats ADD COLUMN members_loaded INTEGER NOT NULL DEFAULT 0"),
+            // The member.* and chat.updated events of groups, as the conversation's system lines.
+            // Apart from messages: a message's id is the server's, which counts as unread, shows
+            // in the rail's preview and is indexed for search; a system line is none of those.
+            // subject: the member the event is about (0 for chat.updated).
+            QStringLiteral("CREATE TABLE system_lines ("
+                           " chat_id INTEGER NOT NULL,"
+                           " seq INTEGER NOT NULL,"
+                           " ts INTEGER NOT NULL,"
+                           " actor INTEGER NOT NULL,"
+                           " type TEXT NOT NULL,"
+                           " data TEXT NOT NULL DEFAULT '{}',"
+                           " subject INTEGER NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (chat_id, seq)) WITHOUT ROWID"),
+            // A chat removed from the cache (left, kicked, deleted) takes its members and system
+            // lines with it.
+            QStringLiteral("CREATE TRIGGER chats_delete_group_rows AFTER DELETE ON chats BEGIN"
+                           " DELETE FROM members WHERE chat_id = old.id;"
+                           " DELETE FROM system_lines WHERE chat_id = old.id; END"),
+        },
     };
     return all;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "common/wire_types.h"
@@ -38,6 +39,23 @@ struct MessagePage {
 struct EventPage {
     std::vector<protocol::Event> events;  // ascending by seq
     std::int64_t lastSeq = 0;
+};
+
+// PATCH /chats/{id}: only the fields set are sent. settings goes whole (both of its fields).
+struct ChatPatch {
+    std::optional<std::string> name;
+    std::optional<std::string> description;
+    std::optional<protocol::ChatSettings> settings;
+};
+
+// GET /chats/{id}/audit: a page of the log, newest first. before 0: from the newest. The filters
+// (query parameters `action`, `actor`, `target`) are left out when empty or 0.
+struct AuditQuery {
+    protocol::Id before = 0;
+    int limit = 50;
+    std::string action;
+    protocol::Id actor = 0;
+    protocol::Id target = 0;
 };
 
 }  // namespace client::net

@@ -76,6 +76,29 @@ public:
     void searchMessages(protocol::Id chatId, const QString& words,
                         Callback<std::vector<protocol::Message>> done);
 
+    // Groups, roles and moderation (rest_client_groups.cpp).
+    void createGroup(const QString& name, const QString& description,
+                     const std::vector<protocol::Id>& members, Callback<protocol::Chat> done);
+    void patchChat(protocol::Id chatId, const ChatPatch& patch, Callback<protocol::Chat> done);
+    void deleteChat(protocol::Id chatId, Callback<NoContent> done);
+    void members(protocol::Id chatId, Callback<std::vector<protocol::Member>> done);
+    void addMember(protocol::Id chatId, protocol::Id userId, Callback<protocol::Member> done);
+    // userId the caller's own id: leave; another's: kick.
+    void removeMember(protocol::Id chatId, protocol::Id userId, Callback<NoContent> done);
+    void setRole(protocol::Id chatId, protocol::Id userId, protocol::Role role,
+                 Callback<protocol::Member> done);
+    void transferOwner(protocol::Id chatId, protocol::Id userId, Callback<protocol::Chat> done);
+    // An empty reason is left out.
+    void ban(protocol::Id chatId, protocol::Id userId, const QString& reason,
+             Callback<NoContent> done);
+    void unban(protocol::Id chatId, protocol::Id userId, Callback<NoContent> done);
+    void bans(protocol::Id chatId, Callback<std::vector<protocol::BanEntry>> done);
+    void mute(protocol::Id chatId, protocol::Id userId, std::int64_t seconds,
+              Callback<NoContent> done);
+    void unmute(protocol::Id chatId, protocol::Id userId, Callback<NoContent> done);
+    void audit(protocol::Id chatId, const AuditQuery& query,
+               Callback<std::vector<protocol::AuditEntry>> done);
+
     // Drops every request in flight without calling its callback.
     void abortAll();
 
