@@ -5,6 +5,7 @@
 
 #include "common/errors.h"
 #include "common/validation.h"
+#include "server/domain/notifications.h"
 #include "server/domain/session_token.h"
 #include "server/store/store_error.h"
 #include "server/store/token_repository.h"
@@ -167,8 +168,7 @@ void Accounts::logout(const AuthContext& caller) {
 }
 
 protocol::MeResponse Accounts::me(const AuthContext& caller) {
-    // Notifications arrive in a later milestone; until then there is nothing unread.
-    return {user(caller.userId), 0};
+    return {user(caller.userId), unreadNotifications(m_database, caller.userId)};
 }
 
 protocol::User Accounts::patchMe(const AuthContext& caller,
