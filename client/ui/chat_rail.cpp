@@ -16,6 +16,7 @@
 #include "client/ui/chat_filter_model.h"
 #include "client/ui/chat_list_delegate.h"
 #include "client/ui/connection_indicator.h"
+#include "client/ui/create_group_dialog.h"
 #include "client/ui/empty_state.h"
 #include "client/ui/style_hooks.h"
 
@@ -95,6 +96,13 @@ ChatRail::ChatRail(app::Account& account, QMenu* userMenu, QWidget* parent)
     layout->addSpacing(4);
     layout->addWidget(m_body, 1);
 
+    auto* newGroupAction = new QAction(tr("New group"), this);
+    newGroupAction->setObjectName(QStringLiteral("newGroupAction"));
+    newGroupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    newGroupAction->setShortcutContext(Qt::WindowShortcut);
+    connect(newGroupAction, &QAction::triggered, this, &ChatRail::newGroup);
+    addAction(newGroupAction);
+
     connect(&account, &app::Account::profileChanged, this, &ChatRail::refreshProfile);
     refreshProfile();
     refreshIcons();
@@ -128,6 +136,14 @@ void ChatRail::selectChat(qint64 chatId) {
         m_list->setCurrentIndex(index);
     }
     m_list->scrollTo(index);
+}
+
+void ChatRail::newGroup() {
+    auto* dialog = CreateGroupDialog::open(this, m_account);
+    connect(dialog, &CreateGroupDialog::created, this, [this](qint64 chatId) {
+        m_list->setFocus();
+        Q_EMIT chatActivated(chatId);
+    });
 }
 
 qint64 ChatRail::selectedChat() const {
@@ -189,6 +205,15 @@ QWidget* ChatRail::buildHeader(QMenu* userMenu) {
     style::set(m_contactsButton, style::Button::Icon);
     connect(m_contactsButton, &QPushButton::clicked, this, &ChatRail::contactsRequested);
 
+    m_newGroupButton = new QPushButton(header);
+    m_newGroupButton->setObjectName(QStringLiteral("newGroupButton"));
+    m_newGroupButton->setToolTip(tr("New group (Ctrl+Shift+N)"));
+    m_newGroupButton->setAccessibleName(tr("New group"));
+    m_newGroupButton->setCursor(Qt::PointingHandCursor);
+    m_newGroupButton->setIconSize(QSize(20, 20));
+    style::set(m_newGroupButton, style::Button::Icon);
+    connect(m_newGroupButton, &QPushButton::clicked, this, &ChatRail::newGroup);
+
     auto* text = new QVBoxLayout;
     text->setSpacing(2);
     text->addWidget(m_name);
@@ -199,6 +224,7 @@ QWidget* ChatRail::buildHeader(QMenu* userMenu) {
     layout->setSpacing(10);
     layout->addWidget(m_avatar);
     layout->addLayout(text, 1);
+    layout->addWidget(m_newGroupButton, 0, Qt::AlignVCenter);
     layout->addWidget(m_contactsButton, 0, Qt::AlignVCenter);
     layout->addWidget(m_menuButton, 0, Qt::AlignVCenter);
     return header;
@@ -227,6 +253,7 @@ void ChatRail::refreshIcons() {
     m_menuButton->setIcon(IconSet::icon(IconSet::Glyph::Menu, palette().color(QPalette::Text)));
     m_contactsButton->setIcon(
         IconSet::icon(IconSet::Glyph::People, palette().color(QPalette::Text)));
+    m_newGroupButton->setIcon(IconSet::icon(IconSet::Glyph::Plus, palette().color(QPalette::Text)));
     m_searchIcon->setIcon(IconSet::icon(IconSet::Glyph::Search, secondary, 16));
 }
 

@@ -30,9 +30,13 @@ public:
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
     QListView* chatList() const { return m_list; }
     QPushButton* contactsButton() const { return m_contactsButton; }
+    QPushButton* newGroupButton() const { return m_newGroupButton; }
     // Selects the chat's row (clearing the filter if it hides it); 0 clears the selection.
     void selectChat(qint64 chatId);
     qint64 selectedChat() const;
+    // Opens the "New group" card (the header's button, Ctrl+Shift+N); the group it creates is
+    // activated like a picked chat.
+    void newGroup();
 
 Q_SIGNALS:
     // The user picked a chat (click, keyboard, or Enter in the search field).
@@ -56,6 +60,7 @@ private:
     ConnectionIndicator* m_indicator = nullptr;
     QPushButton* m_menuButton = nullptr;
     QPushButton* m_contactsButton = nullptr;
+    QPushButton* m_newGroupButton = nullptr;
     QListView* m_list = nullptr;
     ChatFilterModel* m_filter = nullptr;
     QStackedWidget* m_body = nullptr;

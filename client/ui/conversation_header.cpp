@@ -2,7 +2,9 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -55,6 +57,9 @@ ConversationHeader::ConversationHeader(QWidget* parent)
 }
 
 void ConversationHeader::setPeer(const QString& name, qint64 seed) {
+    m_group = false;
+    setCursor(Qt::ArrowCursor);
+    setFocusPolicy(Qt::NoFocus);
     m_name->setText(name);
     m_avatar->setIdentity(name, seed);
     m_typing.stop();
@@ -65,6 +70,34 @@ void ConversationHeader::setPresence(bool online, const QDateTime& lastSeen) {
     m_online = online;
     m_lastSeen = lastSeen;
     refreshStatus();
+}
+
+void ConversationHeader::setGroupStatus(qint64 memberCount, qint64 onlineCount) {
+    m_group = true;
+    m_memberCount = memberCount;
+    m_onlineCount = onlineCount;
+    setCursor(Qt::PointingHandCursor);
+    setFocusPolicy(Qt::TabFocus);
+    setToolTip(tr("Members and group settings"));
+    refreshStatus();
+}
+
+void ConversationHeader::mouseReleaseEvent(QMouseEvent* event) {
+    if (m_group && event->button() == Qt::LeftButton &&
+        !m_search->geometry().contains(event->position().toPoint())) {
+        Q_EMIT detailsRequested();
+        return;
+    }
+    QFrame::mouseReleaseEvent(event);
+}
+
+void ConversationHeader::keyPressEvent(QKeyEvent* event) {
+    if (m_group && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter ||
+                    event->key() == Qt::Key_Space)) {
+        Q_EMIT detailsRequested();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 void ConversationHeader::showTyping() {
@@ -85,6 +118,11 @@ void ConversationHeader::refreshStatus() {
     QString text;
     if (typing) {
         text = tr("typing…");
+    } else if (m_group) {
+        text = m_memberCount == 1 ? tr("1 member") : tr("%1 members").arg(m_memberCount);
+        if (m_onlineCount > 0) {
+            text += tr(", %1 online").arg(m_onlineCount);
+        }
     } else if (m_online) {
         text = tr("online");
     } else {
@@ -95,7 +133,7 @@ void ConversationHeader::refreshStatus() {
     }
     m_status->setText(text);
     m_status->setProperty("typing", typing);
-    m_status->setProperty("online", m_online && !typing);
+    m_status->setProperty("online", m_online && !typing && !m_group);
     style::repolish(m_status);
 }
 

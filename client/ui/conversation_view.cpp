@@ -83,6 +83,8 @@ ConversationView::ConversationView(app::Account& account, QWidget* parent)
     layout->addWidget(m_composer);
 
     connect(m_header, &ConversationHeader::searchRequested, this, &ConversationView::openSearch);
+    connect(m_header, &ConversationHeader::detailsRequested, this,
+            [this] { Q_EMIT groupDetailsRequested(m_chatId); });
     connect(m_search, &MessageSearchPanel::messageChosen, this,
             [this](qint64 id) { jumpToMessage(id); });
     auto* find = new QShortcut(QKeySequence::Find, this);
@@ -157,10 +159,18 @@ ConversationView::ConversationView(app::Account& account, QWidget* parent)
         }
     });
     connect(&account, &app::Account::presenceChanged, this, [this](qint64 userId, bool) {
-        if (userId == peerId()) {
+        if (userId == peerId() || m_header->isGroup()) {
             refreshHeader();
         }
     });
+    const auto groupChanged = [this](qint64 chatId) {
+        if (chatId == m_chatId) {
+            refreshHeader();
+        }
+    };
+    connect(&account.chatCache(), &cache::ChatCache::membersReset, this, groupChanged);
+    connect(&account.chatCache(), &cache::ChatCache::memberChanged, this,
+            [groupChanged](qint64 chatId, qint64) { groupChanged(chatId); });
     connect(&account.chatCache(), &cache::ChatCache::chatChanged, this, [this](qint64 chatId) {
         if (chatId == m_chatId) {
             refreshHeader();
@@ -225,12 +235,14 @@ void ConversationView::refreshHeader() {
     }
     const QString title = chat->title();
     const qint64 seed = AvatarWidget::seedOf(chat->peer ? chat->peer->username : chat->name);
-    if (m_header->title() != title) {
+    if (m_header->title() != title || m_header->isGroup() == chat->peer.has_value()) {
         m_header->setPeer(title, seed);
     }
     if (chat->peer) {
         m_header->setPresence(chat->peer->online,
                               timefmt::fromMs(chat->peer->lastSeen.value_or(0)));
+    } else if (const auto group = m_account.chatCache().group(m_chatId)) {
+        m_header->setGroupStatus(group->memberCount, group->onlineCount);
     }
     m_composer->setPlaceholder(tr("Message %1").arg(title));
 }

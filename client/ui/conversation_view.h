@@ -52,6 +52,10 @@ public:
     void deleteMessage(const QModelIndex& index);
     void toggleReaction(const QModelIndex& index, const QString& emoji);
 
+Q_SIGNALS:
+    // The header of a group was clicked: show its members and settings.
+    void groupDetailsRequested(qint64 chatId);
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;

@@ -15,6 +15,7 @@
 #include "client/ui/contacts_panel.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/empty_state.h"
+#include "client/ui/members_pane.h"
 #include "client/ui/peer_details.h"
 #include "client/ui/settings_dialog.h"
 #include "client/ui/style_hooks.h"
@@ -135,6 +136,8 @@ QWidget* MainWindow::buildConversationPane() {
     connect(m_rail, &ChatRail::chatActivated, this, &MainWindow::openChat);
     connect(m_rail, &ChatRail::contactsRequested, this, &MainWindow::showContacts);
     connect(m_contacts, &ContactsPanel::openChatRequested, this, &MainWindow::openChat);
+    connect(m_conversation, &ConversationView::groupDetailsRequested, this,
+            &MainWindow::showGroupDetails);
     connect(&m_account.chatCache(), &cache::ChatCache::chatRemoved, this, [this](qint64 chatId) {
         if (m_conversation->chatId() == chatId) {
             m_conversation->setChat(0);
@@ -155,9 +158,12 @@ QWidget* MainWindow::buildDetailsPane() {
                                  pane);
     m_noDetails->setObjectName(QStringLiteral("detailsEmptyState"));
     m_peerDetails = new PeerDetails(m_account, pane);
+    m_members = new MembersPane(m_account, pane);
+    connect(m_members, &MembersPane::settingsRequested, this, &MainWindow::groupSettingsRequested);
     m_details = new QStackedWidget(pane);
     m_details->addWidget(m_noDetails);
     m_details->addWidget(m_peerDetails);
+    m_details->addWidget(m_members);
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_details);
@@ -181,8 +187,19 @@ void MainWindow::openChat(qint64 chatId) {
     m_rail->selectChat(chatId);
     m_conversation->setChat(chatId);
     m_center->setCurrentWidget(m_conversation);
-    m_details->setCurrentWidget(
-        m_peerDetails->setChat(chatId) ? static_cast<QWidget*>(m_peerDetails) : m_noDetails);
+    if (m_members->setChat(chatId)) {
+        m_details->setCurrentWidget(m_members);
+    } else {
+        m_details->setCurrentWidget(
+            m_peerDetails->setChat(chatId) ? static_cast<QWidget*>(m_peerDetails) : m_noDetails);
+    }
+}
+
+void MainWindow::showGroupDetails(qint64 chatId) {
+    if (m_members->setChat(chatId)) {
+        m_details->setCurrentWidget(m_members);
+        m_members->filterEdit()->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void MainWindow::showContacts() {

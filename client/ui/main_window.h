@@ -17,6 +17,7 @@ class ChatRail;
 class ContactsPanel;
 class ConversationView;
 class EmptyState;
+class MembersPane;
 class PeerDetails;
 class ThemeController;
 
@@ -31,6 +32,7 @@ public:
     ChatRail* rail() const { return m_rail; }
     ConversationView* conversation() const { return m_conversation; }
     ContactsPanel* contacts() const { return m_contacts; }
+    MembersPane* members() const { return m_members; }
 
 public Q_SLOTS:
     void openSettings();
@@ -38,6 +40,12 @@ public Q_SLOTS:
     // Shows the chat in the conversation pane and selects it in the rail.
     void openChat(qint64 chatId);
     void showContacts();
+    // The details pane shows the group's members (a click on a group's header).
+    void showGroupDetails(qint64 chatId);
+
+Q_SIGNALS:
+    // The members pane's "Group settings": the group's settings panel is to open.
+    void groupSettingsRequested(qint64 chatId);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -60,6 +68,7 @@ private:
     QStackedWidget* m_details = nullptr;
     EmptyState* m_noDetails = nullptr;
     PeerDetails* m_peerDetails = nullptr;
+    MembersPane* m_members = nullptr;
     QSplitter* m_splitter = nullptr;
     QWidget* m_certificateBanner = nullptr;
     QLabel* m_certificateText = nullptr;
