@@ -16,6 +16,11 @@ LoggedEvent appendEventAt(store::Connection& connection, std::int64_t chatId, st
                           std::string_view type, std::int64_t actor, std::int64_t ts,
                           std::string dataJson) {
     store::EventRepository(connection).insert(chatId, seq, ts, type, actor, dataJson);
+    return unstoredEvent(chatId, seq, type, actor, ts, std::move(dataJson));
+}
+
+LoggedEvent unstoredEvent(std::int64_t chatId, std::int64_t seq, std::string_view type,
+                          std::int64_t actor, std::int64_t ts, std::string dataJson) {
     LoggedEvent logged;
     logged.event.chatId = chatId;
     logged.event.seq = seq;

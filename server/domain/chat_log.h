@@ -22,9 +22,15 @@ struct LoggedEvent {
 LoggedEvent appendEvent(store::Connection& connection, std::int64_t chatId, std::string_view type,
                         std::int64_t actor, std::int64_t ts, std::string dataJson);
 
-// Appends with a seq the caller already took (a new message carries its seq in its own row).
+// Appends with a seq the caller already took.
 LoggedEvent appendEventAt(store::Connection& connection, std::int64_t chatId, std::int64_t seq,
                           std::string_view type, std::int64_t actor, std::int64_t ts,
                           std::string dataJson);
+
+// The event and its frame, NOT stored: for a change whose own row is the event's durable record
+// and holds its seq. A new message is one: its `messages` row is its message.created event, and
+// `GET /chats/{id}/events` builds the event from it (one write per message instead of two).
+LoggedEvent unstoredEvent(std::int64_t chatId, std::int64_t seq, std::string_view type,
+                          std::int64_t actor, std::int64_t ts, std::string dataJson);
 
 }  // namespace server::domain

@@ -60,8 +60,9 @@ void store(Pending& p, store::Connection& c) {
     row.id = messages.insert(row);
     chats.advanceRead(row.chatId, p.userId, row.seq);
     p.message = toMessage(row);
-    p.eventFrame = appendEventAt(c, row.chatId, row.seq, protocol::eventType::MessageCreated,
-                                 p.userId, p.ts, messageEventData(p.message))
+    // The messages row is the durable record of message.created: the event is not stored again.
+    p.eventFrame = unstoredEvent(row.chatId, row.seq, protocol::eventType::MessageCreated, p.userId,
+                                 p.ts, messageEventData(p.message))
                        .frame;
     p.created = true;
 }

@@ -89,11 +89,31 @@ EventPage Messages::events(std::int64_t userId, std::int64_t chatId,
     m_directory.requireMember(chatId, userId);
     return m_database.read([&](Connection& c) {
         EventPage page;
-        for (auto& row : store::EventRepository(c).after(chatId, after.value_or(0), size))
-            page.events.push_back(
-                {row.chatId, row.seq, row.ts, std::move(row.type), row.actor, std::move(row.data)});
         const auto chat = store::ChatRepository(c).find(chatId);
         page.lastSeq = chat ? chat->lastSeq : 0;
+        // The log is the `events` rows merged with the messages (each its message.created, built
+        // from its current state: later events in the log re-apply idempotently). Both reads stop
+        // at the last_seq read first: every seq up to it is committed, so no seq falls between
+        // two reads that each see a different moment.
+        const auto from = after.value_or(0);
+        auto events = store::EventRepository(c).after(chatId, from, page.lastSeq, size);
+        auto messages = MessageRepository(c).after(chatId, from, page.lastSeq, size);
+        auto event = events.begin();
+        auto message = messages.begin();
+        while (static_cast<int>(page.events.size()) < size &&
+               (event != events.end() || message != messages.end())) {
+            if (message == messages.end() || (event != events.end() && event->seq < message->seq)) {
+                page.events.push_back({event->chatId, event->seq, event->ts, std::move(event->type),
+                                       event->actor, std::move(event->data)});
+                ++event;
+            } else {
+                page.events.push_back({message->chatId, message->seq, message->ts,
+                                       std::string(protocol::eventType::MessageCreated),
+                                       message->sender,
+                                       messageEventData(loadMessage(c, *message))});
+                ++message;
+            }
+        }
         return page;
     });
 }

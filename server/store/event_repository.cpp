@@ -13,11 +13,11 @@ void EventRepository::insert(std::int64_t chatId, std::int64_t seq, std::int64_t
 }
 
 std::vector<EventRow> EventRepository::after(std::int64_t chatId, std::int64_t afterSeq,
-                                             int limit) {
+                                             std::int64_t upToSeq, int limit) {
     auto s = m_connection.prepare(
         "SELECT chat_id, seq, ts, type, actor, data FROM events WHERE chat_id = ?1 AND seq > ?2 "
-        "ORDER BY seq LIMIT ?3");
-    s.bindAll(chatId, afterSeq, limit);
+        "AND seq <= ?3 AND type != 'message.created' ORDER BY seq LIMIT ?4");
+    s.bindAll(chatId, afterSeq, upToSeq, limit);
     std::vector<EventRow> rows;
     while (s.step())
         rows.push_back({s.int64(0), s.int64(1), s.int64(2), s.text(3), s.int64(4), s.text(5)});

@@ -1,4 +1,4 @@
-// The events table: the gapless log of every change in a chat.
+// The events table: the log of every change in a chat but new messages (their rows are theirs).
 #pragma once
 
 #include <cstdint>
@@ -27,8 +27,10 @@ public:
 
     void insert(std::int64_t chatId, std::int64_t seq, std::int64_t ts, std::string_view type,
                 std::int64_t actor, std::string_view data);
-    // Up to `limit` events with seq > `afterSeq`, ascending.
-    std::vector<EventRow> after(std::int64_t chatId, std::int64_t afterSeq, int limit);
+    // Up to `limit` events with `afterSeq` < seq <= `upToSeq`, ascending, message.created
+    // excepted: a message's row is that event's record (rows of it stored before are ignored).
+    std::vector<EventRow> after(std::int64_t chatId, std::int64_t afterSeq, std::int64_t upToSeq,
+                                int limit);
 
 private:
     Connection& m_connection;

@@ -34,6 +34,8 @@ const std::string kLast = select("WHERE chat_id = ?1 ORDER BY seq DESC LIMIT 1")
 const std::string kBefore = "SELECT * FROM (" +
                             select("WHERE chat_id = ?1 AND seq < ?2 ORDER BY seq DESC LIMIT ?3") +
                             ") ORDER BY seq";
+const std::string kAfter =
+    select("WHERE chat_id = ?1 AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4");
 const std::string kPinned =
     select("WHERE chat_id = ?1 AND pinned_ts IS NOT NULL ORDER BY pinned_ts DESC, id DESC");
 constexpr std::string_view kQueueIndex =
@@ -100,6 +102,13 @@ std::optional<MessageRow> MessageRepository::last(std::int64_t chatId) {
     if (!s.step())
         return std::nullopt;
     return readRow(s);
+}
+
+std::vector<MessageRow> MessageRepository::after(std::int64_t chatId, std::int64_t afterSeq,
+                                                 std::int64_t upToSeq, int limit) {
+    auto s = m_connection.prepare(kAfter);
+    s.bindAll(chatId, afterSeq, upToSeq, limit);
+    return readAll(s);
 }
 
 std::vector<MessageRow> MessageRepository::before(std::int64_t chatId, std::int64_t beforeSeq,

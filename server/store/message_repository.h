@@ -47,6 +47,9 @@ public:
     std::optional<MessageRow> find(std::int64_t id);
     std::optional<MessageRow> findByClientId(std::int64_t sender, std::string_view clientId);
     std::optional<MessageRow> last(std::int64_t chatId);
+    // Up to `limit` messages with `afterSeq` < seq <= `upToSeq`, ascending by seq.
+    std::vector<MessageRow> after(std::int64_t chatId, std::int64_t afterSeq, std::int64_t upToSeq,
+                                  int limit);
     // Up to `limit` messages with seq < `beforeSeq`, ascending by seq.
     std::vector<MessageRow> before(std::int64_t chatId, std::int64_t beforeSeq, int limit);
 
