@@ -37,9 +37,20 @@ asio::awaitable<LoadReport> LoadDriver<Stream>::run() {
     if (m_failure.empty()) {
         m_phase = Phase::Measure;
         const auto start = Clock::now();
+        const auto loadCpuStart = ownCpuMicros();
+        const auto serverCpuStart =
+            m_options.serverPid ? sampleCpu(m_options.serverPid) : CpuSample{};
         m_timer.expires_after(std::chrono::seconds(m_options.seconds));
         co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
         m_report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        m_report.loadCpuMicros = ownCpuMicros() - loadCpuStart;
+        if (m_options.serverPid) {
+            const auto serverCpuEnd = sampleCpu(m_options.serverPid);
+            if (serverCpuStart.totalMicros >= 0 && serverCpuEnd.totalMicros >= 0)
+                m_report.serverCpuMicros = serverCpuEnd.totalMicros - serverCpuStart.totalMicros;
+            m_report.serverThreads = renderThreadCpu(serverCpuStart, serverCpuEnd,
+                                                     static_cast<double>(m_report.deliveries));
+        }
         m_phase = Phase::Drain;
         const auto drainEnd = Clock::now() + kDrainLimit;
         while (m_failure.empty() && !drained() && Clock::now() < drainEnd) {

@@ -12,6 +12,7 @@
 #include "bench/server/load_options.h"
 #include "bench/server/load_setup.h"
 #include "bench/server/load_stats.h"
+#include "bench/server/process_cpu.h"
 
 namespace bench {
 

@@ -61,6 +61,8 @@ LoadOptions parseLoadOptions(int argc, char** argv, bool& help) {
             options.warmup = positive(arg, value());
         else if (arg == "--http-connections")
             options.httpConnections = positive(arg, value());
+        else if (arg == "--server-pid")
+            options.serverPid = positive(arg, value());
         else
             throw std::invalid_argument(std::string(arg) + ": unknown option");
     }

@@ -38,7 +38,22 @@ std::string LoadReport::render() {
                   static_cast<unsigned long long>(sent), static_cast<unsigned long long>(acked),
                   static_cast<unsigned long long>(unacked), static_cast<unsigned long long>(lost),
                   static_cast<unsigned long long>(duplicates));
-    return text;
+    std::string out = text;
+    // CPU per delivery: what the figure costs, whatever else the shared machine is doing.
+    const auto perDelivery = [this](std::int64_t micros) {
+        return deliveries > 0 ? static_cast<double>(micros) / static_cast<double>(deliveries) : 0.0;
+    };
+    if (loadCpuMicros >= 0) {
+        std::snprintf(text, sizeof text, "load CPU per delivery   %.1f us (%.2f s in the window)\n",
+                      perDelivery(loadCpuMicros), static_cast<double>(loadCpuMicros) / 1e6);
+        out += text;
+    }
+    if (serverCpuMicros >= 0) {
+        std::snprintf(text, sizeof text, "server CPU per delivery %.1f us (%.2f s in the window)\n",
+                      perDelivery(serverCpuMicros), static_cast<double>(serverCpuMicros) / 1e6);
+        out += text + serverThreads;
+    }
+    return out;
 }
 
 }  // namespace bench

@@ -48,5 +48,6 @@ done
 grep -q "listening on" "$log" || { echo "run-load.sh: the server did not start" >&2; cat "$log" >&2; exit 1; }
 
 echo "server: pid $server_pid on core $server_cpu ($server_threads io thread), data in $data_dir"
-taskset -c "$load_cpu" "$bin/messenger-load" --url "http://127.0.0.1:$port" "$@"
+taskset -c "$load_cpu" "$bin/messenger-load" --url "http://127.0.0.1:$port" \
+  --server-pid "$server_pid" "$@"
 echo "server: $(curl -s "http://127.0.0.1:$port/metrics" | grep '^messenger_messages_total' || true)"
