@@ -288,6 +288,7 @@ QString formatGrid(const QList<Outcome>& outcomes) {
     lines << header << QString(header.size(), QLatin1Char('-'));
 
     int mismatches = 0;
+    int wrongEffects = 0;
     for (Action action : allActions()) {
         for (Target target : targetsOf(action)) {
             QString line = actionName(action).leftJustified(actionWidth) +
@@ -306,6 +307,10 @@ QString formatGrid(const QList<Outcome>& outcomes) {
                         cell = QStringLiteral("%1 !=%2").arg(outcome.got).arg(row.expected);
                         ++mismatches;
                     }
+                    if (outcome.got != 0 && !outcome.note.isEmpty()) {
+                        cell += QLatin1Char('*');
+                        ++wrongEffects;
+                    }
                 }
                 line += QLatin1Char(' ') + cell.leftJustified(cellWidth - 1);
             }
@@ -315,8 +320,10 @@ QString formatGrid(const QList<Outcome>& outcomes) {
     lines << QString(header.size(), QLatin1Char('-'))
           << QStringLiteral(
                  "cells: the status answered; \"A !=E\": answered A where the protocol "
-                 "requires E (%1 such cells); n/a: the combination means nothing")
-                 .arg(mismatches);
+                 "requires E (%1 such cells); \"*\": the group does not show what the "
+                 "answer says (%2 such cells); n/a: the combination means nothing")
+                 .arg(mismatches)
+                 .arg(wrongEffects);
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 

@@ -46,7 +46,10 @@ private:
 };
 
 void TstGroupKickRace::initTestCase() {
-    m_server = std::make_unique<ServerProcess>();
+    // The stream sends past the 200-frames-a-second flood close; the race is the point here.
+    ServerOptions options;
+    options.configToml += QStringLiteral("limits.flood_frames_per_second = 100000\n");
+    m_server = std::make_unique<ServerProcess>(options);
     QVERIFY2(m_server->start(), m_server->errors().constData());
     m_http = std::make_unique<HttpClient>(*m_server);
     m_api = std::make_unique<GroupApi>(*m_http);
@@ -83,6 +86,10 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
 
     int roundsWithSendsAfterKick = 0;
     int eventsBeforeKick = 0;
+    // Every round runs to the end, so a failure says how often it happens, not only that it does.
+    int leakedEvents = 0;
+    int roundsWithoutRemoved = 0;
+    QStringList leaks;
     for (int round = 0; round < rounds; ++round) {
         const qint64 chatId = m_api->createGroupId(m_owner, QStringLiteral("race %1").arg(round),
                                                    {m_sender.userId, m_victim.userId});
@@ -100,6 +107,15 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
             clientIds << QStringLiteral("r%1-%2").arg(round).arg(i);
         for (int i = 0; i < sendsBefore; ++i)
             sender.sendJson(sendFrame(chatId, clientIds[i]));
+        // The kick leaves once a round-dependent number of the sends is acked, with the rest in
+        // flight: over the rounds it lands all along the stream.
+        const QString kickAfter = clientIds[round % sendsBefore];
+        QVERIFY(!sender
+                     .waitForMatch([&](const QJsonObject& frame) {
+                         return frame["op"].toString() == "ack" &&
+                                frame["client_id"].toString() == kickAfter;
+                     })
+                     .isEmpty());
         const HttpResult kick = m_api->removeMember(m_owner, chatId, m_victim.userId);
         QVERIFY2(kick.status == 204, kick.describe().constData());
         for (int i = sendsBefore; i < clientIds.size(); ++i)
@@ -107,10 +123,15 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
 
         QList<qint64> sentSeqs;
         for (const QString& clientId : clientIds) {
+            if (clientId == kickAfter)
+                continue;
             const QJsonObject ack = sender.waitForMatch([&](const QJsonObject& frame) {
                 return frame["op"].toString() == "ack" && frame["client_id"].toString() == clientId;
             });
-            QVERIFY2(!ack.isEmpty(), qPrintable("no ack for " + clientId));
+            QVERIFY2(!ack.isEmpty(),
+                     qPrintable(QStringLiteral("no ack for %1 (socket close code %2)")
+                                    .arg(clientId)
+                                    .arg(sender.closeCode())));
             sentSeqs << ack["message"]["seq"].toInteger();
         }
         sender.discardPending();
@@ -142,18 +163,20 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
                 toldRemoved = true;
             } else if (op == "event" && frame["event"]["chat_id"].toInteger() == chatId) {
                 const qint64 seq = frame["event"]["seq"].toInteger();
-                QVERIFY2(seq <= removedAt,
-                         qPrintable(QStringLiteral("round %1: event seq %2 (%3) after the kick at "
-                                                   "seq %4")
-                                        .arg(round)
-                                        .arg(seq)
-                                        .arg(frame["event"]["type"].toString())
-                                        .arg(removedAt)));
-                if (seq < removedAt)
+                if (seq > removedAt && leaks.size() < 10)
+                    leaks << QStringLiteral("round %1: %2 at seq %3 after the kick at seq %4")
+                                 .arg(round)
+                                 .arg(frame["event"]["type"].toString())
+                                 .arg(seq)
+                                 .arg(removedAt);
+                if (seq > removedAt)
+                    ++leakedEvents;
+                else if (seq < removedAt)
                     ++eventsBeforeKick;
             }
         }
-        QVERIFY2(toldRemoved, qPrintable(QStringLiteral("round %1: no chat.removed").arg(round)));
+        if (!toldRemoved)
+            ++roundsWithoutRemoved;
 
         QCOMPARE(chats.chat(m_victim, chatId).status, 404);
         QCOMPARE(chats.history(m_victim, chatId).status, 404);
@@ -163,6 +186,15 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
         "%d of %d rounds had sends committed after the kick; the victim received %d events "
         "from before its kick",
         roundsWithSendsAfterKick, rounds, eventsBeforeKick);
+    QVERIFY2(leakedEvents == 0,
+             qPrintable(QStringLiteral("%1 events of the group reached the kicked member after its "
+                                       "kick; first ones:\n")
+                            .arg(leakedEvents) +
+                        leaks.join(QLatin1Char('\n'))));
+    QVERIFY2(roundsWithoutRemoved == 0,
+             qPrintable(QStringLiteral("%1 of %2 rounds: no chat.removed for the kicked member")
+                            .arg(roundsWithoutRemoved)
+                            .arg(rounds)));
 }
 
 QTEST_GUILESS_MAIN(TstGroupKickRace)

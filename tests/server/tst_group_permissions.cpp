@@ -90,6 +90,14 @@ bool containsMessage(const QJsonArray& messages, qint64 messageId) {
     return false;
 }
 
+QJsonObject messageIn(const HttpResult& history, qint64 messageId) {
+    for (const QJsonValue& message : history.json["messages"].toArray()) {
+        if (message["id"].toInteger() == messageId)
+            return message.toObject();
+    }
+    return {};
+}
+
 QString expectShown(const char* what, bool shown, bool expected) {
     if (shown == expected)
         return {};
@@ -138,7 +146,7 @@ private:
     std::unique_ptr<GroupApi> m_api;
     RoleCast m_cast;
     RowGroup m_group;
-    qint64 m_rowMessage = 0;  // the message a pin or unpin row acted on
+    qint64 m_rowMessage = 0;  // the message a row edited, deleted, pinned or unpinned
     QList<Outcome> m_outcomes;
     int m_groupsMade = 0;
 };
@@ -260,6 +268,7 @@ HttpResult TstGroupPermissions::runRow(const PermissionRow& row, QString* setupE
         case Action::DeleteOwn: {
             const qint64 id =
                 row.actor == Actor::ExMember ? leaverMessage() : postAs(actor, setupError);
+            m_rowMessage = id;
             if (id == 0)
                 return {};
             return row.action == Action::EditOwn
@@ -271,6 +280,7 @@ HttpResult TstGroupPermissions::runRow(const PermissionRow& row, QString* setupE
         case Action::DeleteOther: {
             const qint64 id =
                 row.target == Target::Left ? leaverMessage() : postAs(target, setupError);
+            m_rowMessage = id;
             return id == 0 ? HttpResult{} : chats.deleteMessage(actor, id);
         }
         case Action::Pin:
@@ -325,7 +335,8 @@ HttpResult TstGroupPermissions::runRow(const PermissionRow& row, QString* setupE
             return m_api->rename(actor, chatId,
                                  QStringLiteral("renamed by %1").arg(actor.username));
         case Action::Describe:
-            return m_api->describe(actor, chatId, QStringLiteral("described"));
+            return m_api->describe(actor, chatId,
+                                   QStringLiteral("described by %1").arg(actor.username));
         case Action::Settings:
             return m_api->setSettings(actor, chatId, 10, true);
         case Action::ViewAudit:
@@ -390,7 +401,9 @@ QString TstGroupPermissions::effectMismatch(const PermissionRow& row, bool done)
                 .arg(role, expected);
         }
         case Action::Transfer:
-            return expectShown("the target owns the group", roleOf(targetMember()) == "owner",
+            // Refused, the owner keeps the group (the target may be the owner itself).
+            return expectShown("the target owns the group",
+                               roleOf(targetMember()) == "owner" && row.target != Target::Owner,
                                done);
         case Action::Rename:
         case Action::Describe:
@@ -400,8 +413,19 @@ QString TstGroupPermissions::effectMismatch(const PermissionRow& row, bool done)
             if (row.action == Action::Rename)
                 changed = chat["name"].toString() == "renamed by " + actor.username;
             else if (row.action == Action::Describe)
-                changed = chat["description"].toString() == "described";
+                changed = chat["description"].toString() == "described by " + actor.username;
             return expectShown("the group shows the change", changed, done);
+        }
+        case Action::EditOwn:
+        case Action::DeleteOwn:
+        case Action::DeleteOther: {
+            const QJsonObject message =
+                messageIn(chats.history(viewer, chatId, 0, 100), m_rowMessage);
+            if (message.isEmpty())
+                return QStringLiteral("the message is not in the group's last 100");
+            if (row.action == Action::EditOwn)
+                return expectShown("the message is edited", message["text"] == "edited", done);
+            return expectShown("the message is deleted", message["deleted"].toBool(), done);
         }
         case Action::Pin:
         case Action::Unpin:
