@@ -52,10 +52,18 @@ bool allowedFor(Action action, int actor, Target target) {
     const bool outranks = actor > rankOf(target);
     switch (action) {
         case Action::Post:
+        case Action::PostWs:
         case Action::EditOwn:
         case Action::DeleteOwn:
         case Action::Leave:
             return true;
+        case Action::PostOnlyAdmins:
+            return actor >= adminRank;
+        case Action::PostMuted:
+            return false;
+        case Action::PostSlowMode:
+            // Slow mode holds back each member below moderator.
+            return actor >= moderatorRank;
         case Action::DeleteOther:
             // A message whose sender has left may be deleted by a moderator or above.
             return actor >= moderatorRank && (target == Target::Left || outranks);
@@ -91,12 +99,15 @@ const QList<Target> rankTargets{Target::Owner, Target::Admin, Target::Moderator,
 }  // namespace
 
 QList<Action> allActions() {
-    return {Action::Post,        Action::EditOwn,    Action::DeleteOwn,     Action::Leave,
-            Action::DeleteOther, Action::Pin,        Action::Unpin,         Action::Mute,
-            Action::Unmute,      Action::Kick,       Action::Ban,           Action::Unban,
-            Action::AddMember,   Action::RoleMember, Action::RoleModerator, Action::RoleAdmin,
-            Action::Rename,      Action::Describe,   Action::Settings,      Action::ViewAudit,
-            Action::Transfer,    Action::DeleteGroup};
+    return {Action::Post,          Action::PostWs,       Action::PostOnlyAdmins,
+            Action::PostMuted,     Action::PostSlowMode, Action::EditOwn,
+            Action::DeleteOwn,     Action::Leave,        Action::DeleteOther,
+            Action::Pin,           Action::Unpin,        Action::Mute,
+            Action::Unmute,        Action::Kick,         Action::Ban,
+            Action::Unban,         Action::AddMember,    Action::RoleMember,
+            Action::RoleModerator, Action::RoleAdmin,    Action::Rename,
+            Action::Describe,      Action::Settings,     Action::ViewAudit,
+            Action::Transfer,      Action::DeleteGroup};
 }
 
 QList<Actor> allActors() {
@@ -133,6 +144,9 @@ bool applies(Action action, Actor actor, Target target) {
     // The former member's message is the one "whose sender has left": its own.
     if (actor == Actor::ExMember && target == Target::Left)
         return false;
+    // Only the owner can mute, and nobody outranks it.
+    if (actor == Actor::Owner && action == Action::PostMuted)
+        return false;
     // A stranger has no message of its own in the group.
     if (actor == Actor::Stranger && (action == Action::EditOwn || action == Action::DeleteOwn))
         return false;
@@ -146,6 +160,10 @@ bool isMember(Actor actor) {
 int successStatus(Action action) {
     switch (action) {
         case Action::Post:
+        case Action::PostWs:
+        case Action::PostOnlyAdmins:
+        case Action::PostMuted:
+        case Action::PostSlowMode:
         case Action::AddMember:
             return 201;
         case Action::EditOwn:
@@ -164,12 +182,16 @@ int successStatus(Action action) {
     return 204;
 }
 
+int refusedStatus(Action action) {
+    return action == Action::PostSlowMode ? 429 : 403;
+}
+
 PermissionRow expectation(Action action, Actor actor, Target target) {
     PermissionRow row{action, actor, target, false, 404};
     if (!isMember(actor))
         return row;  // a chat of others: the caller may not know it exists
     row.allowed = allowedFor(action, rankOf(actor), target);
-    row.expected = row.allowed ? successStatus(action) : 403;
+    row.expected = row.allowed ? successStatus(action) : refusedStatus(action);
     return row;
 }
 
@@ -186,10 +208,67 @@ QList<PermissionRow> permissionTable() {
     return rows;
 }
 
+QString roleSetBy(Action action) {
+    switch (action) {
+        case Action::RoleAdmin:
+            return QStringLiteral("admin");
+        case Action::RoleModerator:
+            return QStringLiteral("moderator");
+        default:
+            break;
+    }
+    return QStringLiteral("member");
+}
+
+bool keepsGroup(Action action) {
+    switch (action) {
+        case Action::Post:
+        case Action::PostWs:
+        case Action::PostOnlyAdmins:
+        case Action::PostMuted:
+        case Action::PostSlowMode:
+        case Action::EditOwn:
+        case Action::DeleteOwn:
+        case Action::DeleteOther:
+        case Action::Pin:
+        case Action::Unpin:
+        case Action::Mute:
+        case Action::Unmute:
+        case Action::Unban:
+        case Action::Rename:
+        case Action::Describe:
+        case Action::ViewAudit:
+            return true;
+        default:
+            break;
+    }
+    return false;
+}
+
+QString errorCodeOf(int status) {
+    switch (status) {
+        case 404:
+            return QStringLiteral("not_found");
+        case 429:
+            return QStringLiteral("rate_limited");
+        default:
+            break;
+    }
+    return QStringLiteral("forbidden");
+}
+
 QString actionName(Action action) {
     switch (action) {
         case Action::Post:
             return QStringLiteral("post");
+        case Action::PostWs:
+            return QStringLiteral("post over WebSocket");
+        case Action::PostOnlyAdmins:
+            return QStringLiteral("post, only admins post");
+        case Action::PostMuted:
+            return QStringLiteral("post while muted");
+        case Action::PostSlowMode:
+            return QStringLiteral("2nd post in slow mode");
         case Action::EditOwn:
             return QStringLiteral("edit own message");
         case Action::DeleteOwn:

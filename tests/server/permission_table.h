@@ -9,6 +9,10 @@ namespace test {
 
 enum class Action {
     Post,
+    PostWs,          // the WebSocket send op, answered ack or error (shown as 201 or the 4xx)
+    PostOnlyAdmins,  // a post under only_admins_post
+    PostMuted,       // a post by the actor muted by the owner
+    PostSlowMode,    // a second post at once under slow mode
     EditOwn,
     DeleteOwn,
     Leave,
@@ -45,7 +49,8 @@ struct PermissionRow {
     Actor actor;
     Target target;
     bool allowed;  // what the protocol says
-    int expected;  // the status the protocol requires: the success code, 403 or 404
+    int expected;  // the status the protocol requires: the success code, 403 (429 for slow mode),
+                   // 404
 };
 
 QList<Action> allActions();
@@ -60,10 +65,19 @@ PermissionRow expectation(Action action, Actor actor, Target target);
 // Every row of the table, in grid order.
 QList<PermissionRow> permissionTable();
 
-// The status of a successful answer to `action`.
+// The status of a successful answer to `action`, and of a refusal to a member.
 int successStatus(Action action);
+int refusedStatus(Action action);
 // True for a role that is in the group at the time of the action.
 bool isMember(Actor actor);
+
+// The role a "set role" action gives ("member" for any other action).
+QString roleSetBy(Action action);
+// True for an action whose success (with the row's own clean-up: an unmute, settings put back)
+// leaves who is in the group and with which role as it was, so the next row may reuse the group.
+bool keepsGroup(Action action);
+// The protocol's error code for a refusal with `status` (403, 404 or 429).
+QString errorCodeOf(int status);
 
 QString actionName(Action action);
 QString actorName(Actor actor);

@@ -3,7 +3,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QtTest>
-#include <algorithm>
+#include <map>
 #include <memory>
 
 #include "tests/server/permission_table.h"
@@ -25,40 +25,6 @@ namespace {
 // Messages the former member posts before it leaves each fresh group: enough for the rows that
 // need one before the group is replaced anyway.
 constexpr int leaverMessages = 6;
-
-QString roleName(Action action) {
-    switch (action) {
-        case Action::RoleAdmin:
-            return QStringLiteral("admin");
-        case Action::RoleModerator:
-            return QStringLiteral("moderator");
-        default:
-            break;
-    }
-    return QStringLiteral("member");
-}
-
-// Actions whose success leaves the group as the next rows expect it.
-bool keepsGroup(Action action) {
-    switch (action) {
-        case Action::Post:
-        case Action::EditOwn:
-        case Action::DeleteOwn:
-        case Action::DeleteOther:
-        case Action::Pin:
-        case Action::Unpin:
-        case Action::Mute:
-        case Action::Unmute:
-        case Action::Unban:
-        case Action::Rename:
-        case Action::Describe:
-        case Action::ViewAudit:
-            return true;
-        default:
-            break;
-    }
-    return false;
-}
 
 qint64 messageId(const HttpResult& posted) {
     return posted.status == 201 ? posted.json.toObject().value("id").toInteger() : 0;
@@ -132,6 +98,9 @@ private:
     QString freshGroup();
     // Runs the row's set-up and its action; `setupError` names a set-up step that failed.
     HttpResult runRow(const PermissionRow& row, QString* setupError);
+    // The send op over the actor's socket, its ack or error told as an HTTP answer; status 0
+    // when neither came.
+    HttpResult sendOverSocket(Actor actor, qint64 chatId);
     // A new message by `user` in the current group; 0 when the post failed.
     qint64 postAs(const TestUser& user, QString* setupError);
     // Whether the group shows what the answer says: the change when it was `done` (a 2xx), no
@@ -149,6 +118,7 @@ private:
     qint64 m_rowMessage = 0;  // the message a row edited, deleted, pinned or unpinned
     QList<Outcome> m_outcomes;
     int m_groupsMade = 0;
+    std::map<Actor, std::unique_ptr<WsClient>> m_sockets;  // one live socket per actor
 };
 
 void TstGroupPermissions::initTestCase() {
@@ -159,6 +129,42 @@ void TstGroupPermissions::initTestCase() {
     QString error;
     m_cast = makeRoleCast(*m_http, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
+    for (Actor actor : test::allActors()) {
+        auto socket = std::make_unique<WsClient>(*m_server);
+        QVERIFY2(socket->connectAs(m_server->wsUrl(), actorUser(actor).token),
+                 qPrintable(socket->errorString()));
+        m_sockets[actor] = std::move(socket);
+    }
+}
+
+HttpResult TstGroupPermissions::sendOverSocket(Actor actor, qint64 chatId) {
+    WsClient& socket = *m_sockets.at(actor);
+    socket.discardPending();
+    const QString clientId = ChatApi::newClientId();
+    socket.sendJson({{"op", "send"},
+                     {"chat_id", chatId},
+                     {"client_id", clientId},
+                     {"text", "over the socket"}});
+    const QJsonObject answer = socket.waitForMatch([&](const QJsonObject& frame) {
+        const QString op = frame["op"].toString();
+        return (op == "ack" || op == "error") && frame["client_id"].toString() == clientId;
+    });
+    // The answer as the REST request's would be: 201, or the error's status and body.
+    static const QHash<QString, int> statuses{
+        {"bad_request", 400}, {"forbidden", 403}, {"not_found", 404}, {"rate_limited", 429}};
+    HttpResult result;
+    if (answer["op"].toString() == "ack") {
+        result.status = 201;
+    } else if (!answer.isEmpty()) {
+        const QString code = answer["code"].toString();
+        result.status = statuses.value(code, 500);
+        const QJsonObject body{
+            {"error", QJsonObject{{"code", code}, {"message", answer["message"].toString()}}}};
+        result.json = body;
+        result.body = ChatApi::body(body);
+    }
+    result.body += " (over WebSocket)";
+    return result;
 }
 
 void TstGroupPermissions::cleanupTestCase() {
@@ -264,6 +270,31 @@ HttpResult TstGroupPermissions::runRow(const PermissionRow& row, QString* setupE
     switch (row.action) {
         case Action::Post:
             return chats.postMessage(actor, chatId, QStringLiteral("posting"));
+        case Action::PostWs:
+            return sendOverSocket(row.actor, chatId);
+        case Action::PostOnlyAdmins:
+        case Action::PostSlowMode: {
+            const bool slow = row.action == Action::PostSlowMode;
+            const HttpResult set = m_api->setSettings(m_cast.owner, chatId, slow ? 60 : 0, !slow);
+            if (set.status != 200) {
+                *setupError =
+                    QStringLiteral("owner sets settings: ") + QString::fromUtf8(set.describe());
+                return set;
+            }
+            if (slow && test::isMember(row.actor) && postAs(actor, setupError) == 0)
+                return {};
+            return chats.postMessage(actor, chatId, QStringLiteral("posting"));
+        }
+        case Action::PostMuted:
+            if (test::isMember(row.actor)) {
+                const HttpResult muted = m_api->mute(m_cast.owner, chatId, actor.userId, 3600);
+                if (muted.status != 204) {
+                    *setupError =
+                        QStringLiteral("owner mutes: ") + QString::fromUtf8(muted.describe());
+                    return muted;
+                }
+            }
+            return chats.postMessage(actor, chatId, QStringLiteral("posting"));
         case Action::EditOwn:
         case Action::DeleteOwn: {
             const qint64 id =
@@ -330,7 +361,7 @@ HttpResult TstGroupPermissions::runRow(const PermissionRow& row, QString* setupE
         case Action::RoleMember:
         case Action::RoleModerator:
         case Action::RoleAdmin:
-            return m_api->setRole(actor, chatId, target.userId, roleName(row.action));
+            return m_api->setRole(actor, chatId, target.userId, test::roleSetBy(row.action));
         case Action::Rename:
             return m_api->rename(actor, chatId,
                                  QStringLiteral("renamed by %1").arg(actor.username));
@@ -393,7 +424,8 @@ QString TstGroupPermissions::effectMismatch(const PermissionRow& row, bool done)
         case Action::RoleModerator:
         case Action::RoleAdmin: {
             const QString role = roleOf(targetMember());
-            const QString expected = done ? roleName(row.action) : test::targetName(row.target);
+            const QString expected =
+                done ? test::roleSetBy(row.action) : test::targetName(row.target);
             if (role == expected)
                 return {};
             return QStringLiteral(
@@ -443,12 +475,20 @@ QString TstGroupPermissions::effectMismatch(const PermissionRow& row, bool done)
 
 void TstGroupPermissions::afterRow(const PermissionRow& row, int got) {
     const bool succeeded = got >= 200 && got < 300;
-    if (succeeded && !keepsGroup(row.action)) {
+    if (succeeded && !test::keepsGroup(row.action)) {
         m_group = RowGroup{};
         return;
     }
     if (row.action == Action::Unban && succeeded)
         m_group.banned = false;
+    if (row.action == Action::PostOnlyAdmins || row.action == Action::PostSlowMode) {
+        if (m_api->setSettings(m_cast.owner, m_group.chatId, 0, false).status != 200)
+            m_group = RowGroup{};
+    }
+    if (row.action == Action::PostMuted && test::isMember(row.actor)) {
+        if (m_api->unmute(m_cast.owner, m_group.chatId, actorUser(row.actor).userId).status != 204)
+            m_group = RowGroup{};
+    }
     const bool targetMuted =
         (row.action == Action::Mute && succeeded) || (row.action == Action::Unmute && !succeeded);
     if (targetMuted && row.target != Target::Owner) {
@@ -506,8 +546,7 @@ void TstGroupPermissions::permissionTable() {
                             .arg(row.expected)
                             .arg(QString::fromUtf8(answer.describe()))));
     if (!row.allowed)
-        QVERIFY2(answer.hasErrorBody() &&
-                     answer.errorCode() == (row.expected == 404 ? "not_found" : "forbidden"),
+        QVERIFY2(answer.hasErrorBody() && answer.errorCode() == test::errorCodeOf(row.expected),
                  answer.describe().constData());
     QVERIFY2(outcome.note.isEmpty(), qPrintable(outcome.note));
 }
