@@ -208,6 +208,10 @@ private slots:
         const auto chat = create({m_friends[0], m_friends[1]});
         auto& d = *m_domain;
         d.send(m_friends[0], chat.id, "searchable words", "d-1");
+        d.send(m_friends[1], chat.id, "not yet indexed", "d-3");
+        // Searching indexes what is queued: the group's text is in the index when it goes.
+        QCOMPARE(d.messages.search(m_owner, chat.id, "searchable").size(), std::size_t{1});
+        d.send(m_friends[1], chat.id, "queued words", "d-4");
         QCOMPARE(errorOf([&] { m_groups->deleteGroup(m_friends[0], chat.id); }),
                  QString("forbidden"));
         m_groups->deleteGroup(m_owner, chat.id);
@@ -221,6 +225,9 @@ private slots:
         const auto direct = d.befriend(m_friends[0], m_friends[1]);
         d.send(m_friends[0], direct, "searchable again", "d-2");
         QCOMPARE(d.messages.search(m_friends[1], direct, "searchable").size(), std::size_t{1});
+        d.writer.run<void>([](server::store::Connection& c) {
+            c.execScript("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
+        });
     }
 
     void directChatsRefuseGroupActions() {
