@@ -1,6 +1,6 @@
-// A kick raced against a stream of sends, 100 times against the real server: the kicked member's
-// socket sees nothing of the group past its removal, is told chat.removed, and the chat, its
-// messages and its events are 404 to it from then on.
+// A kick (and a ban) raced against a stream of sends, 100 times (20) against the real server: the
+// removed member's socket sees nothing of the group past its removal, is told chat.removed, and the
+// chat, its messages and its events are 404 to it from then on.
 #include <QJsonArray>
 #include <QtTest>
 #include <memory>
@@ -13,7 +13,8 @@ using namespace testsupport;
 
 namespace {
 
-constexpr int rounds = 100;
+constexpr int kickRounds = 100;
+constexpr int banRounds = 20;
 // Sends before the kick is requested and after it: the kick lands somewhere in the stream.
 constexpr int sendsBefore = 12;
 constexpr int sendsAfter = 12;
@@ -29,12 +30,13 @@ class TstGroupKickRace : public QObject {
 
 private slots:
     void initTestCase();
-    void kickedMemberReceivesNothingAfterTheKick();
+    void removedMemberReceivesNothingAfterwards_data();
+    void removedMemberReceivesNothingAfterwards();
 
 private:
-    // The seq of the member.removed event that kicked `userId` from `chatId`, read by the owner;
-    // 0 if there is none.
-    qint64 kickSeq(qint64 chatId, qint64 userId);
+    // The seq of the member.removed event that removed `userId` from `chatId` for `reason`, read
+    // by the owner; 0 if there is none.
+    qint64 removalSeq(qint64 chatId, qint64 userId, const QString& reason);
 
     std::unique_ptr<ServerProcess> m_server;
     std::unique_ptr<HttpClient> m_http;
@@ -67,17 +69,27 @@ void TstGroupKickRace::initTestCase() {
     QVERIFY2(probe.status == 201, probe.describe().constData());
 }
 
-qint64 TstGroupKickRace::kickSeq(qint64 chatId, qint64 userId) {
+qint64 TstGroupKickRace::removalSeq(qint64 chatId, qint64 userId, const QString& reason) {
     const HttpResult events = m_api->chats().events(m_owner, chatId, 0, 500);
     for (const QJsonValue& event : events.json["events"].toArray()) {
         if (event["type"].toString() == "member.removed" &&
-            event["data"]["user_id"].toInteger() == userId)
+            event["data"]["user_id"].toInteger() == userId &&
+            event["data"]["reason"].toString() == reason)
             return event["seq"].toInteger();
     }
     return 0;
 }
 
-void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
+void TstGroupKickRace::removedMemberReceivesNothingAfterwards_data() {
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<int>("rounds");
+    QTest::newRow("kicked") << QStringLiteral("kicked") << kickRounds;
+    QTest::newRow("banned") << QStringLiteral("banned") << banRounds;
+}
+
+void TstGroupKickRace::removedMemberReceivesNothingAfterwards() {
+    QFETCH(QString, reason);
+    QFETCH(int, rounds);
     WsClient victim(*m_server);
     QVERIFY2(victim.connectAs(m_server->wsUrl(), m_victim.token), qPrintable(victim.errorString()));
     WsClient sender(*m_server);
@@ -91,8 +103,9 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
     int roundsWithoutRemoved = 0;
     QStringList leaks;
     for (int round = 0; round < rounds; ++round) {
-        const qint64 chatId = m_api->createGroupId(m_owner, QStringLiteral("race %1").arg(round),
-                                                   {m_sender.userId, m_victim.userId});
+        const qint64 chatId =
+            m_api->createGroupId(m_owner, QStringLiteral("race %1 %2").arg(reason).arg(round),
+                                 {m_sender.userId, m_victim.userId});
         QVERIFY(chatId > 0);
         // The victim is live in the group before the race starts.
         QVERIFY(!victim
@@ -104,7 +117,7 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
 
         QStringList clientIds;
         for (int i = 0; i < sendsBefore + sendsAfter; ++i)
-            clientIds << QStringLiteral("r%1-%2").arg(round).arg(i);
+            clientIds << QStringLiteral("%1%2-%3").arg(reason.left(1)).arg(round).arg(i);
         for (int i = 0; i < sendsBefore; ++i)
             sender.sendJson(sendFrame(chatId, clientIds[i]));
         // The kick leaves once a round-dependent number of the sends is acked, with the rest in
@@ -116,7 +129,9 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
                                 frame["client_id"].toString() == kickAfter;
                      })
                      .isEmpty());
-        const HttpResult kick = m_api->removeMember(m_owner, chatId, m_victim.userId);
+        const HttpResult kick = reason == "kicked"
+                                    ? m_api->removeMember(m_owner, chatId, m_victim.userId)
+                                    : m_api->ban(m_owner, chatId, m_victim.userId, "racing");
         QVERIFY2(kick.status == 204, kick.describe().constData());
         for (int i = sendsBefore; i < clientIds.size(); ++i)
             sender.sendJson(sendFrame(chatId, clientIds[i]));
@@ -136,8 +151,8 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
         }
         sender.discardPending();
 
-        const qint64 removedAt = kickSeq(chatId, m_victim.userId);
-        QVERIFY2(removedAt > 0, "no member.removed event for the kick");
+        const qint64 removedAt = removalSeq(chatId, m_victim.userId, reason);
+        QVERIFY2(removedAt > 0, qPrintable("no member.removed event with reason " + reason));
         for (qint64 seq : sentSeqs) {
             if (seq > removedAt) {
                 ++roundsWithSendsAfterKick;
@@ -146,7 +161,7 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
         }
 
         // Barrier: a message committed after every send of the round, in another chat.
-        const QString marker = QStringLiteral("barrier %1").arg(round);
+        const QString marker = QStringLiteral("barrier %1 %2").arg(reason).arg(round);
         QCOMPARE(chats.postMessage(m_sender, m_directChat, marker).status, 201);
         const QJsonObject barrier = victim.waitForMatch([&](const QJsonObject& frame) {
             return frame["op"].toString() == "event" &&
@@ -159,7 +174,7 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
         for (const QJsonObject& frame : victim.collect(20)) {
             const QString op = frame["op"].toString();
             if (op == "chat.removed" && frame["chat_id"].toInteger() == chatId) {
-                QCOMPARE(frame["reason"].toString(), QStringLiteral("kicked"));
+                QCOMPARE(frame["reason"].toString(), reason);
                 toldRemoved = true;
             } else if (op == "event" && frame["event"]["chat_id"].toInteger() == chatId) {
                 const qint64 seq = frame["event"]["seq"].toInteger();
@@ -186,13 +201,14 @@ void TstGroupKickRace::kickedMemberReceivesNothingAfterTheKick() {
         "%d of %d rounds had sends committed after the kick; the victim received %d events "
         "from before its kick",
         roundsWithSendsAfterKick, rounds, eventsBeforeKick);
-    QVERIFY2(leakedEvents == 0,
-             qPrintable(QStringLiteral("%1 events of the group reached the kicked member after its "
-                                       "kick; first ones:\n")
-                            .arg(leakedEvents) +
-                        leaks.join(QLatin1Char('\n'))));
+    QVERIFY2(
+        leakedEvents == 0,
+        qPrintable(QStringLiteral("%1 events of the group reached the removed member after its "
+                                  "removal; first ones:\n")
+                       .arg(leakedEvents) +
+                   leaks.join(QLatin1Char('\n'))));
     QVERIFY2(roundsWithoutRemoved == 0,
-             qPrintable(QStringLiteral("%1 of %2 rounds: no chat.removed for the kicked member")
+             qPrintable(QStringLiteral("%1 of %2 rounds: no chat.removed for the removed member")
                             .arg(roundsWithoutRemoved)
                             .arg(rounds)));
 }
