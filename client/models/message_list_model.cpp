@@ -9,18 +9,8 @@ namespace client::models {
 
 MessageListModel::MessageListModel(cache::ChatCache& cache, qint64 chatId, QObject* parent)
     : QAbstractListModel(parent), m_cache(cache), m_chatId(chatId) {
-    auto load = [this] {
-        if (const auto chat = m_cache.chat(m_chatId)) {
-            m_peerReadSeq = chat->peerReadSeq;
-        }
-        m_rows = m_cache.messages(m_chatId, 0, kPageSize);
-        m_cacheExhausted = static_cast<int>(m_rows.size()) < kPageSize;
-        const auto outbox = m_cache.outbox(m_chatId);
-        m_outboxCount = outbox.size();
-        m_rows.insert(m_rows.end(), outbox.begin(), outbox.end());
-    };
     load();
-    connect(&m_cache, &cache::ChatCache::reset, this, [this, load] {
+    connect(&m_cache, &cache::ChatCache::reset, this, [this] {
         beginResetModel();
         load();
         endResetModel();
@@ -32,12 +22,25 @@ MessageListModel::MessageListModel(cache::ChatCache& cache, qint64 chatId, QObje
     connect(&m_cache, &cache::ChatCache::userChanged, this, &MessageListModel::onUserChanged);
 }
 
-int MessageListModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+void MessageListModel::load() {
+    if (const auto chat = m_cache.chat(m_chatId)) {
+        m_peerReadSeq = chat->peerReadSeq;
+    }
+    m_rows.clear();
+    const auto newest = m_cache.messages(m_chatId, 0, kPageSize);
+    m_cacheExhausted = static_cast<int>(newest.size()) < kPageSize;
+    m_rows.insert(0, newest, m_cache.me());
+    const auto outbox = m_cache.outbox(m_chatId);
+    m_outboxCount = static_cast<int>(outbox.size());
+    m_rows.insert(m_rows.size(), outbox, m_cache.me());
 }
 
-MessageListModel::Delivery MessageListModel::deliveryOf(const cache::MessageRow& row) const {
-    switch (row.delivery) {
+int MessageListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : m_rows.size();
+}
+
+MessageListModel::Delivery MessageListModel::deliveryOf(int row) const {
+    switch (m_rows.delivery(row)) {
         case cache::MessageRow::Delivery::Pending:
             return Delivery::Pending;
         case cache::MessageRow::Delivery::Failed:
@@ -46,75 +49,81 @@ MessageListModel::Delivery MessageListModel::deliveryOf(const cache::MessageRow&
         case cache::MessageRow::Delivery::Read:
             break;
     }
-    return row.seq > 0 && row.seq <= m_peerReadSeq ? Delivery::Read : Delivery::Sent;
+    const qint64 seq = m_rows.seq(row);
+    return seq > 0 && seq <= m_peerReadSeq ? Delivery::Read : Delivery::Sent;
 }
 
-QDate MessageListModel::localDayOf(qint64 ts) const {
-    auto found = m_localDays.constFind(ts);
-    if (found == m_localDays.cend()) {
-        found = m_localDays.insert(ts, QDateTime::fromMSecsSinceEpoch(ts).date());
+QVariantList MessageListModel::reactionsOf(int row) const {
+    QVariantList reactions;
+    for (const MessageRowStore::Reaction& reaction : m_rows.reactions(row)) {
+        reactions.append(QVariantMap{{QStringLiteral("emoji"), reaction.emoji},
+                                     {QStringLiteral("count"), reaction.count},
+                                     {QStringLiteral("mine"), reaction.mine}});
     }
-    return *found;
+    return reactions;
+}
+
+QString MessageListModel::replyPreviewOf(int row) const {
+    if (m_rows.replyTo(row) == 0) {
+        return QString();
+    }
+    const QString text = m_rows.replyDeleted(row) ? tr("Message deleted") : m_rows.replyText(row);
+    const QString sender = m_rows.replySenderName(row);
+    return sender.isEmpty() ? text : sender + QStringLiteral(": ") + text;
 }
 
 QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const cache::MessageRow& row = m_rows[static_cast<size_t>(index.row())];
+    const int row = index.row();
     switch (role) {
         case Qt::DisplayRole:
         case TextRole:
-            return row.text;
+            return m_rows.text(row);
         case MessageIdRole:
-            return row.id;
+            return m_rows.id(row);
         case SeqRole:
-            return row.seq;
+            return m_rows.seq(row);
         case SenderIdRole:
-            return row.sender;
+            return m_rows.sender(row);
         case SenderNameRole:
-            return row.senderName;
+            return m_rows.senderName(row);
         case IsOwnRole:
-            return row.sender == m_cache.me();
+            return m_rows.sender(row) == m_cache.me();
         case TimestampRole:
-            return QDateTime::fromMSecsSinceEpoch(row.ts);
+            return QDateTime::fromMSecsSinceEpoch(m_rows.ts(row));
         case EditedRole:
-            return row.editedTs.has_value();
+            return m_rows.edited(row);
         case DeletedRole:
-            return row.deleted;
+            return m_rows.deleted(row);
         case ReplyToRole:
-            return row.replyTo.value_or(0);
-        case ReplyPreviewRole: {
-            if (!row.replyTo) {
-                return QString();
-            }
-            const QString text = row.replyDeleted ? tr("Message deleted") : row.replyText;
-            return row.replySenderName.isEmpty()
-                       ? text
-                       : row.replySenderName + QStringLiteral(": ") + text;
-        }
-        case ReactionsRole: {
-            QVariantList reactions;
-            for (auto it = row.reactions.cbegin(); it != row.reactions.cend(); ++it) {
-                reactions.append(
-                    QVariantMap{{QStringLiteral("emoji"), it.key()},
-                                {QStringLiteral("count"), int(it.value().size())},
-                                {QStringLiteral("mine"), it.value().contains(m_cache.me())}});
-            }
-            return reactions;
-        }
+            return m_rows.replyTo(row);
+        case ReplyPreviewRole:
+            return replyPreviewOf(row);
+        case ReactionsRole:
+            return reactionsOf(row);
         case DeliveryRole:
             return static_cast<int>(deliveryOf(row));
         case PinnedRole:
-            return row.pinned;
+            return m_rows.pinned(row);
         case ClientIdRole:
-            return row.clientId;
+            return m_rows.clientId(row);
         case FailureRole:
-            return row.failure;
+            return m_rows.failure(row);
         case TimestampMsRole:
-            return row.ts;
+            return m_rows.ts(row);
         case LocalDayRole:
-            return localDayOf(row.ts);
+            return m_rows.localDay(row);
+        case KindRole:
+            return static_cast<int>(m_rows.kind(row));
+        case LayoutVersionRole: {
+            const auto versionAt = [this](int at) {
+                return at >= 0 && at < m_rows.size() ? m_rows.version(at) : 0U;
+            };
+            return qulonglong(qHashMulti(0, versionAt(row), static_cast<int>(deliveryOf(row)),
+                                         versionAt(row - 1), versionAt(row + 1)));
+        }
         default:
             return {};
     }
@@ -139,37 +148,47 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
                   {ClientIdRole, "clientId"},
                   {FailureRole, "failure"},
                   {TimestampMsRole, "timestampMs"},
-                  {LocalDayRole, "localDay"}});
+                  {LocalDayRole, "localDay"},
+                  {KindRole, "kind"},
+                  {LayoutVersionRole, "layoutVersion"}});
     return names;
+}
+
+int MessageListModel::olderPageSize() const {
+    return std::clamp(confirmedCount() / 4, kPageSize, kMaxPageSize);
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex& parent) const {
     if (parent.isValid()) {
         return false;
     }
-    const qint64 oldest = confirmedCount() > 0 ? m_rows.front().seq : 0;
+    const qint64 oldest = confirmedCount() > 0 ? m_rows.seq(0) : 0;
     // Below the oldest cached message there is more, in the cache or on the server.
-    return !m_cacheExhausted || (oldest > 1 && !m_serverAsked);
+    return !m_fetching && (!m_cacheExhausted || (oldest > 1 && !m_serverAsked));
 }
 
 void MessageListModel::fetchMore(const QModelIndex& parent) {
-    if (parent.isValid()) {
+    // A slot of rowsInserted asking again gets nothing until this page is in.
+    if (parent.isValid() || m_fetching) {
         return;
     }
-    const qint64 oldest = confirmedCount() > 0 ? m_rows.front().seq : 0;
+    const qint64 oldest = confirmedCount() > 0 ? m_rows.seq(0) : 0;
     if (!m_cacheExhausted) {
-        auto older = m_cache.messages(m_chatId, oldest, kPageSize);
-        if (static_cast<int>(older.size()) < kPageSize) {
+        const int pageSize = olderPageSize();
+        const auto older = m_cache.messages(m_chatId, oldest, pageSize);
+        if (static_cast<int>(older.size()) < pageSize) {
             m_cacheExhausted = true;
         }
         if (!older.empty()) {
+            m_fetching = true;
             beginInsertRows({}, 0, static_cast<int>(older.size()) - 1);
-            m_rows.insert(m_rows.begin(), older.begin(), older.end());
+            m_rows.insert(0, older, m_cache.me());
             endInsertRows();
+            m_fetching = false;
             return;
         }
     }
-    const qint64 first = confirmedCount() > 0 ? m_rows.front().seq : 0;
+    const qint64 first = confirmedCount() > 0 ? m_rows.seq(0) : 0;
     if (first > 1 && !m_serverAsked) {
         m_serverAsked = true;
         Q_EMIT olderHistoryNeeded(m_chatId, first);
@@ -178,7 +197,7 @@ void MessageListModel::fetchMore(const QModelIndex& parent) {
 
 int MessageListModel::rowOfMessage(qint64 messageId) const {
     for (int i = confirmedCount() - 1; i >= 0; --i) {
-        if (m_rows[static_cast<size_t>(i)].id == messageId) {
+        if (m_rows.id(i) == messageId) {
             return i;
         }
     }
@@ -187,7 +206,7 @@ int MessageListModel::rowOfMessage(qint64 messageId) const {
 
 int MessageListModel::rowOfClientId(const QString& clientId) const {
     for (int i = rowCount() - 1; i >= 0; --i) {
-        if (m_rows[static_cast<size_t>(i)].clientId == clientId) {
+        if (m_rows.clientId(i) == clientId) {
             return i;
         }
     }
@@ -196,9 +215,8 @@ int MessageListModel::rowOfClientId(const QString& clientId) const {
 
 qint64 MessageListModel::lastOwnMessageId() const {
     for (int i = confirmedCount() - 1; i >= 0; --i) {
-        const auto& row = m_rows[static_cast<size_t>(i)];
-        if (row.sender == m_cache.me() && !row.deleted) {
-            return row.id;
+        if (m_rows.sender(i) == m_cache.me() && !m_rows.deleted(i)) {
+            return m_rows.id(i);
         }
     }
     return 0;
@@ -211,7 +229,7 @@ void MessageListModel::onMessageAdded(qint64 chatId, qint64 messageId, qint64 se
     const int confirmed = confirmedCount();
     // Older than what is loaded (a history page from the server, or a part not loaded yet):
     // fetchMore brings it when the user scrolls up.
-    if (confirmed > 0 && seq < m_rows.front().seq) {
+    if (confirmed > 0 && seq < m_rows.seq(0)) {
         m_cacheExhausted = false;
         m_serverAsked = false;
         return;
@@ -220,13 +238,25 @@ void MessageListModel::onMessageAdded(qint64 chatId, qint64 messageId, qint64 se
     if (!row) {
         return;
     }
-    const auto at =
-        std::upper_bound(m_rows.begin(), m_rows.begin() + confirmed, seq,
-                         [](qint64 s, const cache::MessageRow& r) { return s < r.seq; });
-    const int position = static_cast<int>(at - m_rows.begin());
+    // The first row with a higher seq (rows are ascending by seq).
+    int position = confirmed;
+    for (int lo = 0, hi = confirmed; lo < hi;) {
+        const int mid = lo + (hi - lo) / 2;
+        if (m_rows.seq(mid) > seq) {
+            position = hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
     beginInsertRows({}, position, position);
-    m_rows.insert(m_rows.begin() + position, *row);
+    m_rows.insert(position, {*row}, m_cache.me());
     endInsertRows();
+    // The neighbours' grouping may change with the new row.
+    for (const int neighbour : {position - 1, position + 1}) {
+        if (neighbour >= 0 && neighbour < rowCount()) {
+            Q_EMIT dataChanged(index(neighbour), index(neighbour), {LayoutVersionRole});
+        }
+    }
 }
 
 void MessageListModel::onMessageChanged(qint64 chatId, qint64 messageId) {
@@ -234,17 +264,23 @@ void MessageListModel::onMessageChanged(qint64 chatId, qint64 messageId) {
         return;
     }
     const auto row = m_cache.message(messageId);
+    if (!row) {
+        return;
+    }
     for (int i = 0; i < confirmedCount(); ++i) {
-        auto& mine = m_rows[static_cast<size_t>(i)];
         // A reply's quote changes with the message it quotes.
-        if (row && (mine.id == messageId || mine.replyTo == messageId)) {
-            if (mine.id == messageId) {
-                mine = *row;
-            } else if (const auto reply = m_cache.message(mine.id)) {
-                mine = *reply;
+        if (m_rows.id(i) == messageId) {
+            m_rows.assign(i, *row, m_cache.me());
+        } else if (m_rows.replyTo(i) == messageId) {
+            const auto reply = m_cache.message(m_rows.id(i));
+            if (!reply) {
+                continue;
             }
-            Q_EMIT dataChanged(index(i), index(i));
+            m_rows.assign(i, *reply, m_cache.me());
+        } else {
+            continue;
         }
+        Q_EMIT dataChanged(index(i), index(i));
     }
 }
 
@@ -255,15 +291,15 @@ void MessageListModel::onOutboxChanged(qint64 chatId) {
     const int confirmed = confirmedCount();
     if (m_outboxCount > 0) {
         beginRemoveRows({}, confirmed, rowCount() - 1);
-        m_rows.resize(static_cast<size_t>(confirmed));
+        m_rows.erase(confirmed, m_outboxCount);
         m_outboxCount = 0;
         endRemoveRows();
     }
     const auto outbox = m_cache.outbox(m_chatId);
     if (!outbox.empty()) {
         beginInsertRows({}, confirmed, confirmed + static_cast<int>(outbox.size()) - 1);
-        m_rows.insert(m_rows.end(), outbox.begin(), outbox.end());
-        m_outboxCount = outbox.size();
+        m_rows.insert(confirmed, outbox, m_cache.me());
+        m_outboxCount = static_cast<int>(outbox.size());
         endInsertRows();
     }
 }
@@ -278,20 +314,19 @@ void MessageListModel::onChatChanged(qint64 chatId) {
     }
     m_peerReadSeq = chat->peerReadSeq;
     if (confirmedCount() > 0) {
-        Q_EMIT dataChanged(index(0), index(confirmedCount() - 1), {DeliveryRole});
+        Q_EMIT dataChanged(index(0), index(confirmedCount() - 1),
+                           {DeliveryRole, LayoutVersionRole});
     }
 }
 
 void MessageListModel::onUserChanged(qint64 userId) {
     const auto user = m_cache.user(userId);
-    if (!user) {
+    if (!user || !m_rows.renameSender(userId, user->displayName)) {
         return;
     }
     for (int i = 0; i < confirmedCount(); ++i) {
-        auto& row = m_rows[static_cast<size_t>(i)];
-        if (row.sender == userId && row.senderName != user->displayName) {
-            row.senderName = user->displayName;
-            Q_EMIT dataChanged(index(i), index(i), {SenderNameRole});
+        if (m_rows.sender(i) == userId) {
+            Q_EMIT dataChanged(index(i), index(i), {SenderNameRole, LayoutVersionRole});
         }
     }
 }

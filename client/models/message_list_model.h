@@ -4,11 +4,9 @@
 #pragma once
 
 #include <QAbstractListModel>
-#include <QDate>
-#include <QHash>
-#include <vector>
 
 #include "client/cache/chat_cache.h"
+#include "client/models/message_row_store.h"
 
 namespace client::models {
 
@@ -34,11 +32,19 @@ public:
         FailureRole,      // QString: why a Failed row failed
         TimestampMsRole,  // qint64 ms since the epoch: no time zone lookup, for the paint path
         LocalDayRole,     // QDate of the timestamp in local time, computed once per timestamp
+        KindRole,         // int, a MessageRowStore::Kind
+        // quint64 that changes whenever anything shaping the row's look does: its content, its
+        // delivery, or its neighbours (which decide grouping and day separators). A view that
+        // remembers a row's height by (key, version) need read no other role to reuse it.
+        LayoutVersionRole,
     };
     enum class Delivery { Pending, Sent, Read, Failed };
     Q_ENUM(Delivery)
 
+    // The first page; each older page is a quarter of what is loaded, within these bounds, so
+    // a long scroll up re-lays the list out a few dozen times rather than once per 50 rows.
     static constexpr int kPageSize = 50;
+    static constexpr int kMaxPageSize = 4000;
 
     // Shows the newest page of the cache at once.
     MessageListModel(cache::ChatCache& cache, qint64 chatId, QObject* parent = nullptr);
@@ -66,20 +72,21 @@ private:
     void onOutboxChanged(qint64 chatId);
     void onChatChanged(qint64 chatId);
     void onUserChanged(qint64 userId);
-    int confirmedCount() const { return static_cast<int>(m_rows.size() - m_outboxCount); }
-    Delivery deliveryOf(const cache::MessageRow& row) const;
-    QDate localDayOf(qint64 ts) const;
+    int confirmedCount() const { return m_rows.size() - m_outboxCount; }
+    int olderPageSize() const;
+    void load();
+    Delivery deliveryOf(int row) const;
+    QVariantList reactionsOf(int row) const;
+    QString replyPreviewOf(int row) const;
 
     cache::ChatCache& m_cache;
     qint64 m_chatId;
     qint64 m_peerReadSeq = 0;
-    std::vector<cache::MessageRow> m_rows;  // confirmed ascending, then the outbox
-    size_t m_outboxCount = 0;
+    MessageRowStore m_rows;  // confirmed ascending, then the outbox
+    int m_outboxCount = 0;
     bool m_cacheExhausted = false;
     bool m_serverAsked = false;  // a request for older history is in flight
-    // Each local conversion makes glibc re-stat the zone file, and views ask for days per row
-    // per frame: a timestamp's day is converted once.
-    mutable QHash<qint64, QDate> m_localDays;
+    bool m_fetching = false;     // a page is being inserted
 };
 
 }  // namespace client::models

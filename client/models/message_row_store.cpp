@@ -1,0 +1,211 @@
+#include "client/models/message_row_store.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace client::models {
+
+namespace {
+
+// The arena is rewritten once this much of it, and half of it, is text no row points at.
+constexpr size_t kCompactAfterBytes = 1 << 20;
+
+}  // namespace
+
+void MessageRowStore::insert(int at, const std::vector<cache::MessageRow>& rows, qint64 me) {
+    std::vector<Row> made;
+    made.reserve(rows.size());
+    for (const cache::MessageRow& row : rows) {
+        made.push_back(make(row, me));
+    }
+    m_rows.insert(m_rows.begin() + at, std::make_move_iterator(made.begin()),
+                  std::make_move_iterator(made.end()));
+}
+
+void MessageRowStore::assign(int at, const cache::MessageRow& row, qint64 me) {
+    Row fresh = make(row, me);
+    release(m_rows[index(at)]);
+    m_rows[index(at)] = std::move(fresh);
+    compactIfWasteful();
+}
+
+void MessageRowStore::erase(int first, int count) {
+    const auto begin = m_rows.begin() + first;
+    std::for_each(begin, begin + count, [this](const Row& row) { release(row); });
+    m_rows.erase(begin, begin + count);
+    compactIfWasteful();
+}
+
+void MessageRowStore::clear() {
+    m_rows.clear();
+    m_arena.clear();
+    m_arena.shrink_to_fit();
+    m_waste = 0;
+    m_senders.clear();
+    m_senderIndex.clear();
+}
+
+bool MessageRowStore::renameSender(qint64 userId, const QString& name) {
+    const auto found = m_senderIndex.constFind(userId);
+    if (found == m_senderIndex.cend() || m_senders[*found].name == name) {
+        return false;
+    }
+    m_senders[*found].name = name;
+    for (Row& row : m_rows) {
+        if (row.sender == *found) {
+            row.version = m_nextVersion++;
+        }
+    }
+    return true;
+}
+
+qint64 MessageRowStore::replyTo(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra ? extra->replyTo : 0;
+}
+
+QString MessageRowStore::replySenderName(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra ? textOf(extra->replySender) : QString();
+}
+
+QString MessageRowStore::replyText(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra ? textOf(extra->replyText) : QString();
+}
+
+bool MessageRowStore::replyDeleted(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra && extra->replyDeleted;
+}
+
+QString MessageRowStore::failure(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra ? textOf(extra->failure) : QString();
+}
+
+QVector<MessageRowStore::Reaction> MessageRowStore::reactions(int at) const {
+    QVector<Reaction> out;
+    if (const auto& extra = m_rows[index(at)].extra) {
+        out.reserve(static_cast<qsizetype>(extra->reactions.size()));
+        for (const StoredReaction& reaction : extra->reactions) {
+            out.push_back(
+                {textOf(reaction.emoji), static_cast<int>(reaction.count), reaction.mine});
+        }
+    }
+    return out;
+}
+
+MessageRowStore::Row MessageRowStore::make(const cache::MessageRow& row, qint64 me) {
+    Row made;
+    made.kind = static_cast<quint8>(Kind::Message);
+    made.id = row.id;
+    made.seq = row.seq;
+    made.ts = row.ts;
+    made.text = add(row.text);
+    made.clientId = add(row.clientId);
+    made.day = dayOf(row.ts);
+    made.sender = senderIndex(row.sender, row.senderName);
+    made.version = m_nextVersion++;
+    made.flags = static_cast<quint8>((row.editedTs ? kEdited : 0) | (row.deleted ? kDeleted : 0) |
+                                     (row.pinned ? kPinned : 0));
+    made.delivery = static_cast<quint8>(row.delivery);
+    if (row.replyTo || !row.reactions.isEmpty() || !row.failure.isEmpty()) {
+        made.extra = std::make_unique<Extra>();
+        Extra& extra = *made.extra;
+        if (row.replyTo) {
+            extra.replyTo = *row.replyTo;
+            extra.replySender = add(row.replySenderName);
+            extra.replyText = add(row.replyText);
+            extra.replyDeleted = row.replyDeleted;
+        }
+        extra.failure = add(row.failure);
+        extra.reactions.reserve(static_cast<size_t>(row.reactions.size()));
+        for (auto it = row.reactions.cbegin(); it != row.reactions.cend(); ++it) {
+            extra.reactions.push_back(
+                {add(it.key()), static_cast<quint32>(it.value().size()), it.value().contains(me)});
+        }
+    }
+    return made;
+}
+
+MessageRowStore::Span MessageRowStore::add(const QString& text) {
+    if (text.isEmpty()) {
+        return {};
+    }
+    const QByteArray utf8 = text.toUtf8();
+    const Span span{static_cast<quint32>(m_arena.size()), static_cast<quint32>(utf8.size())};
+    m_arena.append(utf8.constData(), static_cast<size_t>(utf8.size()));
+    return span;
+}
+
+QString MessageRowStore::textOf(Span span) const {
+    return span.length == 0 ? QString()
+                            : QString::fromUtf8(m_arena.data() + span.offset,
+                                                static_cast<qsizetype>(span.length));
+}
+
+void MessageRowStore::release(const Row& row) {
+    m_waste += row.text.length + row.clientId.length;
+    if (row.extra) {
+        m_waste +=
+            row.extra->replySender.length + row.extra->replyText.length + row.extra->failure.length;
+        for (const StoredReaction& reaction : row.extra->reactions) {
+            m_waste += reaction.emoji.length;
+        }
+    }
+}
+
+void MessageRowStore::compactIfWasteful() {
+    if (m_waste < kCompactAfterBytes || m_waste * 2 < m_arena.size()) {
+        return;
+    }
+    std::string packed;
+    packed.reserve(m_arena.size() - m_waste);
+    const auto move = [&](Span& span) {
+        const Span moved{static_cast<quint32>(packed.size()), span.length};
+        packed.append(m_arena, span.offset, span.length);
+        span = moved;
+    };
+    for (Row& row : m_rows) {
+        move(row.text);
+        move(row.clientId);
+        if (row.extra) {
+            move(row.extra->replySender);
+            move(row.extra->replyText);
+            move(row.extra->failure);
+            for (StoredReaction& reaction : row.extra->reactions) {
+                move(reaction.emoji);
+            }
+        }
+    }
+    m_arena = std::move(packed);
+    m_waste = 0;
+}
+
+quint32 MessageRowStore::senderIndex(qint64 userId, const QString& name) {
+    const auto found = m_senderIndex.constFind(userId);
+    if (found != m_senderIndex.cend()) {
+        // The freshest copy names every row of the sender.
+        if (!name.isEmpty()) {
+            renameSender(userId, name);
+        }
+        return *found;
+    }
+    const auto at = static_cast<quint32>(m_senders.size());
+    m_senders.push_back({userId, name});
+    m_senderIndex.insert(userId, at);
+    return at;
+}
+
+qint32 MessageRowStore::dayOf(qint64 ts) {
+    if (ts < m_dayStart || ts >= m_dayEnd) {
+        const QDate day = QDateTime::fromMSecsSinceEpoch(ts).date();
+        m_dayStart = day.startOfDay().toMSecsSinceEpoch();
+        m_dayEnd = day.addDays(1).startOfDay().toMSecsSinceEpoch();
+        m_day = static_cast<qint32>(day.toJulianDay());
+    }
+    return m_day;
+}
+
+}  // namespace client::models
