@@ -10,6 +10,8 @@
 #include "common/validation.h"
 #include "server/domain/chat_log.h"
 #include "server/domain/message_view.h"
+#include "server/domain/notifications_messages.h"
+#include "server/domain/posting_policy.h"
 #include "server/store/chat_repository.h"
 #include "server/store/message_repository.h"
 
@@ -35,6 +37,7 @@ struct Pending {
     protocol::Message message;
     bool created = false;
     std::shared_ptr<const std::string> eventFrame;
+    std::vector<NotificationDelivery> notices;
 };
 
 void store(Pending& p, store::Connection& c) {
@@ -43,6 +46,10 @@ void store(Pending& p, store::Connection& c) {
         p.message = loadMessage(c, *existing);
         return;
     }
+    // Group rules run here, in commit order: a kick, a mute, a role or a setting committed a
+    // moment before this op is the state it is judged by.
+    if (p.chat->isGroup())
+        enforcePosting(c, p.input.chatId, p.userId, p.ts);
     if (p.input.replyTo) {
         const auto target = messages.find(*p.input.replyTo);
         if (!target || target->chatId != p.input.chatId)
@@ -65,6 +72,8 @@ void store(Pending& p, store::Connection& c) {
                                  p.ts, messageEventData(p.message))
                        .frame;
     p.created = true;
+    if (p.chat->isGroup())
+        p.notices = messageNotifications(c, p.message);
 }
 
 void check(const SendInput& input) {
@@ -118,7 +127,14 @@ void MessageSender::send(std::int64_t userId, SendInput input, Done done) {
     m_writer.submit([pending](store::Connection& c) { store(*pending, c); },
                     [this, pending](std::exception_ptr error) {
                         if (!error && pending->created) {
-                            m_broadcaster.toUsers(pending->chat->members, pending->eventFrame);
+                            // The members at this commit: completions run in commit order and a
+                            // group change publishes its entry from its own completion, so a
+                            // member removed before this send is no longer in the entry.
+                            const auto now = m_directory.find(pending->input.chatId);
+                            m_broadcaster.toUsers(now ? now->members : pending->chat->members,
+                                                  pending->eventFrame);
+                            for (const auto& notice : pending->notices)
+                                m_broadcaster.toUsers({notice.userId}, notice.frame);
                             if (m_messageStored)
                                 m_messageStored();
                         }

@@ -1,8 +1,12 @@
 #include "server/domain/messages.h"
 
+#include <boost/json/object.hpp>
+
 #include "common/codec.h"
 #include "common/errors.h"
 #include "common/validation.h"
+#include "server/domain/audit_log.h"
+#include "server/domain/groups_access.h"
 #include "server/domain/message_view.h"
 #include "server/domain/search_query.h"
 #include "server/store/chat_repository.h"
@@ -45,6 +49,26 @@ store::MessageRow liveMessage(Connection& c, std::int64_t messageId, std::int64_
 void checkEmoji(const std::string& emoji) {
     if (emoji.empty() || emoji.size() > 32 || !protocol::validation::isValidUtf8(emoji))
         throw ApiError(ErrorCode::BadRequest, "emoji: must be 1 to 32 bytes of UTF-8");
+}
+
+// Whether `userId` may delete `row`, judged inside the op: the sender always; in a group, a
+// moderator or above whose rank is strictly higher than the sender's, or than nobody's when the
+// sender has left. Returns the sender to audit when it is another's message.
+std::optional<std::int64_t> requireMayDelete(Connection& c, const store::MessageRow& row,
+                                             std::int64_t userId, bool isGroup) {
+    if (row.sender == userId)
+        return std::nullopt;
+    if (!isGroup)
+        throw ApiError(ErrorCode::Forbidden, "id: not your message");
+    store::ChatRepository chats(c);
+    const auto actor = chats.member(row.chatId, userId);
+    if (!actor)
+        throw noSuchMessage();
+    const auto role = roleOf(*actor);
+    requireAllowed(GroupAction::DeleteOthers, role, "deleting another's message");
+    if (const auto sender = chats.member(row.chatId, row.sender))
+        requireOutranks(role, roleOf(*sender), "deleting this member's message");
+    return row.sender;
 }
 
 std::vector<protocol::Message> loadAll(Connection& c, const std::vector<store::MessageRow>& rows) {
@@ -149,11 +173,13 @@ void Messages::remove(std::int64_t userId, std::int64_t messageId) {
         auto row = MessageRepository(c).find(messageId);
         if (!row || row->chatId != chatId)
             throw noSuchMessage();
-        if (row->sender != userId)
-            throw ApiError(ErrorCode::Forbidden, "id: not your message");
+        const auto othersSender = requireMayDelete(c, *row, userId, chat->isGroup());
         if (row->deleted)
             return std::nullopt;
         MessageRepository(c).markDeleted(*row);
+        if (othersSender)
+            recordAudit(c, chatId, now, userId, protocol::auditAction::MessageDeleted, othersSender,
+                        protocol::serialize(boost::json::object{{"message_id", messageId}}));
         return appendEvent(c, chatId, protocol::eventType::MessageDeleted, userId, now,
                            messageDeletedData(messageId));
     });
@@ -183,9 +209,15 @@ void Messages::pin(std::int64_t userId, std::int64_t chatId, std::int64_t messag
     requireOpen(*chat);
     const auto now = m_clock.nowMs();
     commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+        if (chat->isGroup())
+            requireAllowed(GroupAction::Pin, requireGroupMember(c, chatId, userId).role, "pinning");
         liveMessage(c, messageId, chatId);
         if (!MessageRepository(c).setPinned(messageId, pinned ? std::optional(now) : std::nullopt))
             return std::nullopt;
+        if (chat->isGroup())
+            recordAudit(c, chatId, now, userId, protocol::auditAction::PinChanged, std::nullopt,
+                        protocol::serialize(
+                            boost::json::object{{"message_id", messageId}, {"pinned", pinned}}));
         return appendEvent(c, chatId, protocol::eventType::PinChanged, userId, now,
                            pinChangedData(messageId, pinned));
     });
