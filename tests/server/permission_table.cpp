@@ -245,6 +245,47 @@ bool keepsGroup(Action action) {
     return false;
 }
 
+QString auditActionOf(Action action) {
+    switch (action) {
+        case Action::AddMember:
+            return QStringLiteral("member.added");
+        case Action::Kick:
+            return QStringLiteral("member.kicked");
+        case Action::Ban:
+            return QStringLiteral("member.banned");
+        case Action::Unban:
+            return QStringLiteral("member.unbanned");
+        case Action::RoleMember:
+        case Action::RoleModerator:
+        case Action::RoleAdmin:
+            return QStringLiteral("member.role");
+        case Action::Mute:
+            return QStringLiteral("member.muted");
+        case Action::Unmute:
+            return QStringLiteral("member.unmuted");
+        case Action::DeleteOther:
+            return QStringLiteral("message.deleted");
+        case Action::Pin:
+        case Action::Unpin:
+            return QStringLiteral("pin.changed");
+        case Action::Rename:
+        case Action::Describe:
+        case Action::Settings:
+            return QStringLiteral("chat.updated");
+        case Action::Transfer:
+            return QStringLiteral("owner.transferred");
+        default:
+            break;
+    }
+    return {};
+}
+
+bool auditHasTarget(Action action) {
+    const QString logged = auditActionOf(action);
+    return !logged.isEmpty() && logged != QLatin1String("pin.changed") &&
+           logged != QLatin1String("chat.updated");
+}
+
 QString errorCodeOf(int status) {
     switch (status) {
         case 404:
@@ -399,8 +440,9 @@ QString formatGrid(const QList<Outcome>& outcomes) {
     lines << QString(header.size(), QLatin1Char('-'))
           << QStringLiteral(
                  "cells: the status answered; \"A !=E\": answered A where the protocol "
-                 "requires E (%1 such cells); \"*\": the group does not show what the "
-                 "answer says (%2 such cells); n/a: the combination means nothing")
+                 "requires E (%1 such cells); \"*\": the group or its audit log does not "
+                 "show what the answer says (%2 such cells); n/a: the combination means "
+                 "nothing")
                  .arg(mismatches)
                  .arg(wrongEffects);
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

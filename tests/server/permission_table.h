@@ -76,6 +76,10 @@ QString roleSetBy(Action action);
 // True for an action whose success (with the row's own clean-up: an unmute, settings put back)
 // leaves who is in the group and with which role as it was, so the next row may reuse the group.
 bool keepsGroup(Action action);
+// The audit log's action for `action`, empty when it writes none; and whether its entry names a
+// target (the member acted on, or the sender of the deleted message).
+QString auditActionOf(Action action);
+bool auditHasTarget(Action action);
 // The protocol's error code for a refusal with `status` (403, 404 or 429).
 QString errorCodeOf(int status);
 
@@ -87,7 +91,7 @@ QString targetName(Target target);
 struct Outcome {
     PermissionRow row;
     int got = 0;
-    QString note;  // empty, or how the group differs from what the answer says was done
+    QString note;  // empty, or how the group or its audit log differs from what the answer says
 };
 
 // A grid with one line per action and target, one column per actor; each cell is the status the
