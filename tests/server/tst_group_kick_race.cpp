@@ -196,6 +196,14 @@ void TstGroupKickRace::removedMemberReceivesNothingAfterwards() {
         QCOMPARE(chats.chat(m_victim, chatId).status, 404);
         QCOMPARE(chats.history(m_victim, chatId).status, 404);
         QCOMPARE(chats.events(m_victim, chatId, 0).status, 404);
+        // Nor may it post there, over either door.
+        const QString late = QStringLiteral("late-%1-%2").arg(reason).arg(round);
+        victim.sendJson(sendFrame(chatId, late));
+        const QJsonObject refused = victim.waitForMatch(
+            [&](const QJsonObject& frame) { return frame["client_id"].toString() == late; });
+        QCOMPARE(refused["op"].toString(), QStringLiteral("error"));
+        QCOMPARE(refused["code"].toString(), QStringLiteral("not_found"));
+        QCOMPARE(chats.postMessage(m_victim, chatId, "late").status, 404);
     }
     qInfo(
         "%d of %d rounds had sends committed after the kick; the victim received %d events "
