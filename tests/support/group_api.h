@@ -89,7 +89,7 @@ struct RoleGroup {
 // Registers the cast and makes the friendships it needs: the owner with everyone, the outsider
 // with every member of the cast. `error` names the first step that failed.
 RoleCast makeRoleCast(HttpClient& http, QString* error);
-// A fresh group of the whole cast but the outsider: owner, admin and admin2 as admins,
+// A fresh group of the whole cast but the outsider and the stranger: admin and admin2 as admins,
 // moderator and moderator2 as moderators, the rest members.
 RoleGroup makeRoleGroup(GroupApi& api, const RoleCast& cast, const QString& name);
 
