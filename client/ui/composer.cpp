@@ -1,21 +1,43 @@
 #include "client/ui/composer.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include "client/app/account.h"
 #include "client/ui/icon_set.h"
+#include "client/ui/mention_completer.h"
 #include "client/ui/style_hooks.h"
+#include "client/ui/time_format.h"
 
 namespace client::ui {
+
+namespace {
+
+constexpr int kTickMs = 250;
+
+// "45 s", "4:05", "1:00:00".
+QString countdownText(int seconds) {
+    if (seconds < 60) {
+        return Composer::tr("%1 s").arg(seconds);
+    }
+    const QTime time = QTime(0, 0).addSecs(seconds);
+    return seconds < 3600 ? time.toString(QStringLiteral("m:ss"))
+                          : time.toString(QStringLiteral("H:mm:ss"));
+}
+
+}  // namespace
 
 Composer::Composer(QWidget* parent)
     : QFrame(parent),
@@ -24,7 +46,13 @@ Composer::Composer(QWidget* parent)
       m_bannerText(new QLabel(m_banner)),
       m_bannerClose(new QPushButton(m_banner)),
       m_edit(new QPlainTextEdit(this)),
-      m_send(new QPushButton(this)) {
+      m_send(new QPushButton(this)),
+      m_inputRow(new QWidget(this)),
+      m_countdown(new QLabel(this)),
+      m_restriction(new QFrame(this)),
+      m_restrictionText(new QLabel(m_restriction)),
+      m_tick(new QTimer(this)),
+      m_mentions(nullptr) {
     setObjectName(QStringLiteral("composer"));
     setAttribute(Qt::WA_StyledBackground, true);
 
@@ -68,15 +96,45 @@ Composer::Composer(QWidget* parent)
     m_send->setEnabled(false);
     connect(m_send, &QPushButton::clicked, this, &Composer::submit);
 
-    auto* row = new QHBoxLayout;
+    m_countdown->setObjectName(QStringLiteral("slowModeCountdown"));
+    m_countdown->setAlignment(Qt::AlignCenter);
+    m_countdown->setMinimumWidth(44);
+    style::set(m_countdown, style::Text::Caption);
+    m_countdown->hide();
+
+    m_restriction->setObjectName(QStringLiteral("composerRestriction"));
+    style::set(m_restriction, style::Surface::Banner);
+    m_restrictionText->setObjectName(QStringLiteral("composerRestrictionText"));
+    m_restrictionText->setAlignment(Qt::AlignCenter);
+    m_restrictionText->setWordWrap(true);
+    style::set(m_restrictionText, style::Text::Secondary);
+    auto* restrictionLayout = new QHBoxLayout(m_restriction);
+    restrictionLayout->setContentsMargins(12, 11, 12, 11);
+    restrictionLayout->addWidget(m_restrictionText);
+    m_restriction->hide();
+
+    m_tick->setInterval(kTickMs);
+    connect(m_tick, &QTimer::timeout, this, [this] {
+        refreshCountdown();
+        if (m_mutedUntil > 0 && QDateTime::currentMSecsSinceEpoch() >= m_mutedUntil) {
+            m_mutedUntil = 0;
+            refreshRestriction();
+        }
+    });
+    m_mentions = new MentionCompleter(m_edit, this);
+
+    auto* row = new QHBoxLayout(m_inputRow);
+    row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(8);
     row->addWidget(m_edit, 1, Qt::AlignBottom);
+    row->addWidget(m_countdown, 0, Qt::AlignVCenter);
     row->addWidget(m_send, 0, Qt::AlignBottom);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 8, 16, 12);
     layout->setSpacing(6);
     layout->addWidget(m_banner);
-    layout->addLayout(row);
+    layout->addWidget(m_restriction);
+    layout->addWidget(m_inputRow);
     fitHeight();
     refreshIcons();
 }
@@ -122,11 +180,12 @@ void Composer::cancel() {
     m_mode = Mode::Compose;
     m_target = 0;
     m_banner->hide();
+    refreshCountdown();
 }
 
 void Composer::submit() {
     const QString body = text().trimmed();
-    if (body.isEmpty()) {
+    if (body.isEmpty() || !canPost() || (m_mode != Mode::Edit && coolingDown())) {
         return;
     }
     const Mode mode = m_mode;
@@ -138,7 +197,166 @@ void Composer::submit() {
     if (mode == Mode::Edit) {
         Q_EMIT editRequested(target, body);
     } else {
+        if (m_slowModeS > 0) {
+            startCooldown(m_slowModeS * 1000);
+        }
         Q_EMIT sendRequested(body, mode == Mode::Reply ? target : 0);
+    }
+}
+
+void Composer::setSlowMode(int seconds) {
+    m_slowModeS = qMax(0, seconds);
+    if (m_slowModeS == 0 && m_cooling) {
+        m_cooling = false;
+        refreshCountdown();
+    }
+}
+
+void Composer::startCooldown(int milliseconds) {
+    if (milliseconds <= 0) {
+        return;
+    }
+    m_cooldown.setRemainingTime(milliseconds);
+    m_cooling = true;
+    m_tick->start();
+    refreshCountdown();
+}
+
+bool Composer::coolingDown() const {
+    return m_cooling && !m_cooldown.hasExpired();
+}
+
+int Composer::cooldownSeconds() const {
+    if (!coolingDown()) {
+        return 0;
+    }
+    return static_cast<int>((m_cooldown.remainingTime() + 999) / 1000);
+}
+
+void Composer::refreshCountdown() {
+    const int left = cooldownSeconds();
+    if (left == 0) {
+        m_cooling = false;
+    }
+    m_countdown->setVisible(left > 0);
+    m_countdown->setText(countdownText(left));
+    m_countdown->setToolTip(left == 0 ? QString()
+                            : left == 1
+                                ? tr("Slow mode: you may post again in 1 second")
+                                : tr("Slow mode: you may post again in %1 seconds").arg(left));
+    m_countdown->setAccessibleName(m_countdown->toolTip());
+    const bool typed = !text().trimmed().isEmpty();
+    m_send->setEnabled(typed && (left == 0 || m_mode == Mode::Edit));
+    if (left == 0 && m_mutedUntil == 0) {
+        m_tick->stop();
+    }
+}
+
+void Composer::setMutedUntil(qint64 msSinceEpoch) {
+    m_mutedUntil = msSinceEpoch > QDateTime::currentMSecsSinceEpoch() ? msSinceEpoch : 0;
+    if (m_mutedUntil > 0) {
+        m_tick->start();
+    }
+    refreshRestriction();
+}
+
+void Composer::setAdminsOnly(bool restricted) {
+    m_adminsOnly = restricted;
+    refreshRestriction();
+}
+
+bool Composer::canPost() const {
+    return m_mutedUntil == 0 && !m_adminsOnly;
+}
+
+QString Composer::restrictionText() const {
+    if (m_mutedUntil > 0) {
+        const QDateTime until = timefmt::fromMs(m_mutedUntil);
+        const bool today = until.date() == QDate::currentDate();
+        const QString when = today ? timefmt::messageTime(until)
+                                   : QLocale().toString(until, QStringLiteral("d MMM, HH:mm"));
+        return tr("You are muted until %1. You can still read the conversation.").arg(when);
+    }
+    if (m_adminsOnly) {
+        return tr("Only admins can post in this group.");
+    }
+    return {};
+}
+
+void Composer::refreshRestriction() {
+    const bool blocked = !canPost();
+    m_restrictionText->setText(restrictionText());
+    m_restriction->setVisible(blocked);
+    m_inputRow->setVisible(!blocked);
+    if (blocked) {
+        m_banner->hide();
+        m_mentions->popup()->hide();
+    } else if (m_mode != Mode::Compose) {
+        m_banner->show();
+    }
+}
+
+void Composer::setMentionCandidates(const QVector<MentionCandidate>& candidates) {
+    m_mentions->setCandidates(candidates);
+}
+
+void Composer::followGroup(app::Account& account, qint64 chatId) {
+    for (const QMetaObject::Connection& link : m_groupLinks) {
+        disconnect(link);
+    }
+    m_groupLinks.clear();
+    m_account = &account;
+    m_groupId = chatId;
+    if (chatId != 0) {
+        cache::ChatCache* cache = &account.chatCache();
+        const auto ours = [this](qint64 chat) {
+            if (chat == m_groupId) {
+                applyGroup();
+            }
+        };
+        m_groupLinks << connect(cache, &cache::ChatCache::chatChanged, this, ours)
+                     << connect(cache, &cache::ChatCache::membersReset, this, ours)
+                     << connect(cache, &cache::ChatCache::memberChanged, this,
+                                [ours](qint64 chat, qint64) { ours(chat); });
+    }
+    m_cooling = false;
+    applyGroup();
+}
+
+void Composer::applyGroup() {
+    const auto group = m_account != nullptr && m_groupId != 0
+                           ? m_account->chatCache().group(m_groupId)
+                           : std::nullopt;
+    QVector<MentionCandidate> candidates;
+    QSet<QString> usernames;
+    if (!group) {
+        setSlowMode(0);
+        setAdminsOnly(false);
+        setMutedUntil(0);
+    } else {
+        const protocol::Role role = group->myRole;
+        setSlowMode(role < protocol::Role::Moderator ? group->slowModeS : 0);
+        setAdminsOnly(group->onlyAdminsPost && role < protocol::Role::Admin);
+        qint64 mutedUntil = 0;
+        for (const cache::MemberRow& member : m_account->chatCache().members(m_groupId)) {
+            usernames.insert(member.user.username.toLower());
+            if (member.user.id == m_account->userId()) {
+                mutedUntil = member.mutedUntil.value_or(0);
+                continue;
+            }
+            candidates.push_back({member.user.id, member.user.username,
+                                  member.user.displayName.isEmpty() ? member.user.username
+                                                                    : member.user.displayName});
+        }
+        setMutedUntil(mutedUntil);
+    }
+    const bool changed = usernames != m_memberUsernames;
+    m_memberUsernames = usernames;
+    if (candidates != m_mentions->candidates()) {
+        setMentionCandidates(candidates);
+    }
+    if (changed || group) {
+        Q_EMIT groupChanged();
     }
 }
 
@@ -153,6 +371,9 @@ void Composer::showBanner(const QString& title, const QString& text) {
 bool Composer::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_edit && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
+        if (m_mentions->handleKey(key)) {
+            return true;
+        }
         const bool enter = key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter;
         if (enter && key->modifiers().testFlag(Qt::ShiftModifier)) {
             m_edit->textCursor().insertText(QStringLiteral("\n"));
@@ -178,7 +399,7 @@ bool Composer::eventFilter(QObject* watched, QEvent* event) {
 
 void Composer::onTextChanged() {
     fitHeight();
-    m_send->setEnabled(!text().trimmed().isEmpty());
+    m_send->setEnabled(!text().trimmed().isEmpty() && (m_mode == Mode::Edit || !coolingDown()));
     if (m_programmatic || text().isEmpty()) {
         return;
     }

@@ -1,16 +1,31 @@
 // The message composer: a growing multi-line field with send button, and the reply or edit banner
 // above it. Enter sends, Shift+Enter breaks the line, Up on an empty field asks to edit the last
-// own message, Esc cancels a reply or an edit.
+// own message, Esc cancels a reply or an edit. In a group it follows the posting rules as they
+// apply to the viewer: a slow-mode countdown after each post, a banner instead of the field while
+// muted or while only admins may post, and `@` completion of the members.
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFrame>
+#include <QList>
+#include <QSet>
+#include <QVector>
+
+#include "client/ui/mention_popup.h"
 
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
+
+namespace client::app {
+class Account;
+}
 
 namespace client::ui {
+
+class MentionCompleter;
 
 class Composer : public QFrame {
     Q_OBJECT
@@ -38,6 +53,35 @@ public:
     void submit();
     void setPlaceholder(const QString& text);
 
+    // Posting rules, as they apply to the viewer. Slow mode: the seconds between two posts, 0
+    // when off or when the viewer is a moderator or above (who are not slowed).
+    void setSlowMode(int seconds);
+    int slowMode() const { return m_slowModeS; }
+    // Send waits this long (after each post under slow mode, or a server's retry_after).
+    void startCooldown(int milliseconds);
+    // Whole seconds left before the next post may go, 0 when it may go now.
+    int cooldownSeconds() const;
+    // Muted until then (ms since the epoch); 0 when not muted. Clears itself when it passes.
+    void setMutedUntil(qint64 msSinceEpoch);
+    // True when the chat lets only admins post and the viewer is below admin.
+    void setAdminsOnly(bool restricted);
+    // False while muted or admins-only: the banner shows instead of the field.
+    bool canPost() const;
+    // What the banner says, empty when the viewer may post.
+    QString restrictionText() const;
+
+    // The members `@` completes (the viewer left out by the caller).
+    void setMentionCandidates(const QVector<MentionCandidate>& candidates);
+    MentionCompleter* mentions() const { return m_mentions; }
+
+    // Follows a group's posting rules and members from the account's cache, live: slow mode for
+    // a viewer below moderator, admins-only for one below admin, the viewer's mute, and the
+    // members `@` completes. chatId 0 (or a direct chat) drops every rule.
+    void followGroup(app::Account& account, qint64 chatId);
+    // The usernames of the followed group's members (lowercase), the viewer included: what the
+    // message delegate draws as mentions.
+    QSet<QString> memberUsernames() const { return m_memberUsernames; }
+
 Q_SIGNALS:
     void sendRequested(const QString& text, qint64 replyTo);
     void editRequested(qint64 messageId, const QString& text);
@@ -45,6 +89,8 @@ Q_SIGNALS:
     void editLastRequested();
     // The user is typing: emitted at most once per kTypingIntervalMs.
     void typing();
+    // The followed group's members or rules changed (memberUsernames() included).
+    void groupChanged();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -56,6 +102,10 @@ private:
     void fitHeight();
     void onTextChanged();
     void refreshIcons();
+    void refreshRestriction();
+    void refreshCountdown();
+    bool coolingDown() const;
+    void applyGroup();
 
     QFrame* m_banner;
     QLabel* m_bannerTitle;
@@ -63,6 +113,21 @@ private:
     QPushButton* m_bannerClose;
     QPlainTextEdit* m_edit;
     QPushButton* m_send;
+    QWidget* m_inputRow;
+    QLabel* m_countdown;
+    QFrame* m_restriction;
+    QLabel* m_restrictionText;
+    QTimer* m_tick;
+    MentionCompleter* m_mentions;
+    int m_slowModeS = 0;
+    QDeadlineTimer m_cooldown{QDeadlineTimer::Forever};
+    bool m_cooling = false;
+    qint64 m_mutedUntil = 0;
+    bool m_adminsOnly = false;
+    app::Account* m_account = nullptr;
+    qint64 m_groupId = 0;
+    QSet<QString> m_memberUsernames;
+    QList<QMetaObject::Connection> m_groupLinks;
     Mode m_mode = Mode::Compose;
     qint64 m_target = 0;
     bool m_programmatic = false;  // setText and clearing do not count as typing

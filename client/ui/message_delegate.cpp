@@ -56,6 +56,7 @@ size_t versionOf(const MessageItem& item) {
     seed = qHashMulti(seed, item.pinned, static_cast<int>(item.delivery), item.hasReply,
                       item.replySender, item.replyText, item.showDay, item.groupStart,
                       item.groupEnd, item.showSender);
+    seed = qHashMulti(seed, item.system, item.systemText, item.mentionsMe, item.mentions.size());
     for (const MessageItem::Reaction& reaction : item.reactions) {
         seed = qHashMulti(seed, reaction.emoji, reaction.count, reaction.mine);
     }
@@ -106,9 +107,29 @@ MessageItem MessageDelegate::itemAt(const QModelIndex& index) {
     return item;
 }
 
+MessageItem MessageDelegate::paintedItemAt(const QModelIndex& index) const {
+    MessageItem item = itemAt(index);
+    if (!item.system && !item.deleted && item.text.contains(QLatin1Char('@'))) {
+        item.mentions = mention::find(item.text, m_memberNames, m_myUsername);
+        for (const mention::Span& span : item.mentions) {
+            item.mentionsMe = item.mentionsMe || span.me;
+        }
+    }
+    return item;
+}
+
+void MessageDelegate::setMentionContext(const QString& myUsername,
+                                        const QSet<QString>& memberUsernames) {
+    m_myUsername = myUsername.toLower();
+    m_memberNames.clear();
+    for (const QString& name : memberUsernames) {
+        m_memberNames.insert(name.toLower());
+    }
+}
+
 const MessageLayout& MessageDelegate::layoutFor(const QModelIndex& index, int width,
                                                 const QFont& font) const {
-    MessageItem item = itemAt(index);
+    MessageItem item = paintedItemAt(index);
     auto found = m_cache.find(item.key);
     if (found != m_cache.end() && found->layout->width() == qMax(width, 120) &&
         found->font == font && found->layout->item() == item) {
@@ -139,7 +160,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const {
-    const MessageItem item = itemAt(index);
+    const MessageItem item = paintedItemAt(index);
     const int width = qMax(option.rect.width(), 120);
     const auto known = m_heights.constFind(item.key);
     if (known != m_heights.cend() && known->width == width && known->font == option.font &&

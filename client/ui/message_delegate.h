@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QStyledItemDelegate>
 #include <QUrl>
 #include <memory>
@@ -19,6 +20,11 @@ public:
 
     // The row's message with what its neighbours decide (day separator, grouping).
     static MessageItem itemAt(const QModelIndex& index);
+    // itemAt plus what this delegate knows of the chat: the mentions in the text.
+    MessageItem paintedItemAt(const QModelIndex& index) const;
+    // The viewer's username and the chat's members' (any case): `@name` of a member is drawn
+    // as a mention, and a message naming the viewer is highlighted. Empty sets: no mentions.
+    void setMentionContext(const QString& myUsername, const QSet<QString>& memberUsernames);
     // The row's layout at `width`, built or taken from the cache; valid until the next call.
     const MessageLayout& layoutFor(const QModelIndex& index, int width, const QFont& font) const;
     void clearCache() {
@@ -63,6 +69,8 @@ private:
     // again at each page of history inserted above, and must not lay text out for it.
     mutable QHash<QString, Height> m_heights;
     mutable qint64 m_layoutsBuilt = 0;
+    QString m_myUsername;         // lowercase
+    QSet<QString> m_memberNames;  // lowercase
 };
 
 }  // namespace client::ui

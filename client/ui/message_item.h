@@ -6,6 +6,8 @@
 #include <QString>
 #include <QVector>
 
+#include "client/ui/mention_scanner.h"
+
 namespace client::ui {
 
 struct MessageItem {
@@ -33,6 +35,12 @@ struct MessageItem {
     QString replySender;
     QString replyText;
     QVector<Reaction> reactions;
+    // A member event ("Ana added Bo"): painted as a centred line of systemText, no bubble.
+    bool system = false;
+    QString systemText;
+    // The `@username` of members in the text, and whether one of them names the viewer.
+    QVector<mention::Span> mentions;
+    bool mentionsMe = false;
 
     bool showDay = false;     // the first message of its day: a separator above
     bool groupStart = true;   // the first of a run by one sender within a minute

@@ -92,7 +92,75 @@ qreal MessageLayout::metaWidth() const {
     return text + (ticks ? kTickWidth + 2 : 0);
 }
 
+QList<QTextLayout::FormatRange> MessageLayout::textFormats() const {
+    QList<QTextLayout::FormatRange> formats;
+    for (const Link& link : m_links) {
+        QTextLayout::FormatRange range;
+        range.start = link.start;
+        range.length = link.length;
+        range.format.setFontUnderline(true);
+        formats.push_back(range);
+    }
+    for (const mention::Span& span : m_item.mentions) {
+        QTextLayout::FormatRange range;
+        range.start = span.start;
+        range.length = span.length;
+        range.format.setFontWeight(QFont::DemiBold);
+        formats.push_back(range);
+    }
+    return formats;
+}
+
+QList<QTextLayout::FormatRange> MessageLayout::textColors(const Theme& theme) const {
+    const Theme::Colors& c = theme.colors();
+    const bool own = m_item.own;
+    QList<QTextLayout::FormatRange> colors;
+    for (const Link& link : m_links) {
+        QTextLayout::FormatRange range;
+        range.start = link.start;
+        range.length = link.length;
+        range.format.setForeground(own ? c.linkOwn : c.accent);
+        colors.push_back(range);
+    }
+    if (m_item.deleted) {
+        return colors;
+    }
+    for (const mention::Span& span : m_item.mentions) {
+        QTextLayout::FormatRange range;
+        range.start = span.start;
+        range.length = span.length;
+        if (own) {
+            range.format.setForeground(c.bubbleOwnText);
+            range.format.setBackground(QColor(255, 255, 255, 46));
+        } else {
+            range.format.setForeground(span.me ? c.text : c.accent);
+            QColor back = span.me ? c.warning : c.accentSoft;
+            if (span.me) {
+                back.setAlpha(theme.mode() == Theme::Mode::Dark ? 90 : 70);
+            }
+            range.format.setBackground(back);
+        }
+        colors.push_back(range);
+    }
+    return colors;
+}
+
+void MessageLayout::buildSystem() {
+    qreal y = 0;
+    if (m_item.showDay) {
+        m_day = QRectF(0, 0, m_width, kDayHeight);
+        y += kDayHeight;
+    }
+    m_system = std::make_unique<SystemLineLayout>(m_item.systemText, m_width, y, m_font);
+    m_bubble = m_system->pillRect();
+    m_height = qCeil(m_system->bottom());
+}
+
 void MessageLayout::build() {
+    if (m_item.system) {
+        buildSystem();
+        return;
+    }
     const qreal available = m_width - 2 * kSideMargin - (m_item.own ? 40 : 24);
     const qreal maxBubble = qBound<qreal>(80, qMax<qreal>(240, m_width * 0.72), 620);
     const qreal bubbleMax = qMax<qreal>(80, qMin(available, maxBubble));
@@ -135,7 +203,6 @@ void MessageLayout::build() {
     m_text->setCacheEnabled(true);
     m_links.clear();
     if (!m_item.deleted) {
-        QList<QTextLayout::FormatRange> formats;
         for (auto it = linkPattern().globalMatch(text); it.hasNext();) {
             const auto match = it.next();
             QString url = match.captured(0);
@@ -147,13 +214,8 @@ void MessageLayout::build() {
                 link.url = QStringLiteral("https://") + url;
             }
             m_links.push_back(link);
-            QTextLayout::FormatRange range;
-            range.start = link.start;
-            range.length = link.length;
-            range.format.setFontUnderline(true);
-            formats.push_back(range);
         }
-        m_text->setFormats(formats);
+        m_text->setFormats(textFormats());
     }
     m_text->beginLayout();
     qreal textHeight = 0;
@@ -242,6 +304,14 @@ void MessageLayout::paint(QPainter& painter, const Theme& theme, bool selected,
     if (m_item.showDay) {
         paintDay(painter, theme);
     }
+    if (m_system) {
+        m_system->paint(painter, theme);
+        painter.restore();
+        return;
+    }
+    if (m_item.mentionsMe && !m_item.own && !m_item.deleted) {
+        paintMentionHighlight(painter, theme);
+    }
     paintBubble(painter, theme, selected, hovered);
     paintReactions(painter, theme);
     if (m_item.delivery == MessageItem::Delivery::Failed) {
@@ -303,16 +373,17 @@ void MessageLayout::paintBubble(QPainter& painter, const Theme& theme, bool sele
         textColor = own ? c.bubbleOwnMeta : c.bubbleOtherMeta;
     }
     painter.setPen(textColor);
-    QList<QTextLayout::FormatRange> links;
-    for (const Link& link : m_links) {
-        QTextLayout::FormatRange range;
-        range.start = link.start;
-        range.length = link.length;
-        range.format.setForeground(own ? c.linkOwn : c.accent);
-        links.push_back(range);
-    }
-    m_text->draw(&painter, origin + m_textOrigin, links);
+    m_text->draw(&painter, origin + m_textOrigin, textColors(theme));
     paintMeta(painter, theme);
+}
+
+void MessageLayout::paintMentionHighlight(QPainter& painter, const Theme& theme) const {
+    // A message that names the viewer stands out across the row, the way Discord marks it.
+    const qreal top = m_day.height();
+    QColor tint = theme.colors().warning;
+    tint.setAlpha(theme.mode() == Theme::Mode::Dark ? 34 : 30);
+    painter.fillRect(QRectF(0, top, m_width, m_height - top), tint);
+    painter.fillRect(QRectF(0, top, 3, m_height - top), theme.colors().warning);
 }
 
 void MessageLayout::paintQuote(QPainter& painter, const Theme& theme) const {
@@ -425,6 +496,9 @@ void MessageLayout::paintFailure(QPainter& painter, const Theme& theme) const {
 }
 
 MessageLayout::Hit MessageLayout::hitTest(const QPointF& point) const {
+    if (m_system) {
+        return {};
+    }
     if (m_item.delivery == MessageItem::Delivery::Failed) {
         const qreal top = m_pills.isEmpty() ? m_bubble.bottom() : m_pills.back().rect.bottom();
         if (m_retry.adjusted(-4, -4, 4, 4).contains(point) ||
@@ -462,6 +536,9 @@ MessageLayout::Hit MessageLayout::hitTest(const QPointF& point) const {
 }
 
 QString MessageLayout::accessibleText() const {
+    if (m_system) {
+        return m_item.systemText;
+    }
     QStringList parts;
     parts << (m_item.own ? tr("You") : m_item.senderName);
     if (m_item.hasReply && !m_item.deleted) {

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "client/ui/message_item.h"
+#include "client/ui/system_line_layout.h"
 #include "client/ui/theme.h"
 
 class QPainter;
@@ -52,6 +53,10 @@ private:
     };
 
     void build();
+    void buildSystem();
+    QList<QTextLayout::FormatRange> textFormats() const;
+    QList<QTextLayout::FormatRange> textColors(const Theme& theme) const;
+    void paintMentionHighlight(QPainter& painter, const Theme& theme) const;
     QString displayedText() const;
     QString metaText() const;
     static QString formatMeta(const MessageItem& item);
@@ -72,6 +77,7 @@ private:
     QFont m_nameFont;
     QFont m_dayFont;
     std::unique_ptr<QTextLayout> m_text;
+    std::unique_ptr<SystemLineLayout> m_system;  // set for a system row, which has no bubble
     QVector<Link> m_links;
     QVector<Pill> m_pills;
     QRectF m_day;

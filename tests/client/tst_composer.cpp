@@ -1,13 +1,38 @@
 // The composer's keys as a user types them: Enter sends, Shift+Enter breaks the line, Up on an
 // empty field asks to edit the last message, Esc cancels a reply or an edit; typing is throttled.
+// In a group: the slow-mode countdown, the muted and admins-only banners, `@` completion.
+#include <QDateTime>
+#include <QLabel>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
 #include "client/ui/composer.h"
+#include "client/ui/mention_completer.h"
+#include "client/ui/mention_popup.h"
 
 using client::ui::Composer;
+using client::ui::MentionCandidate;
+
+namespace {
+
+QLabel* countdown(Composer& composer) {
+    return composer.findChild<QLabel*>(QStringLiteral("slowModeCountdown"));
+}
+
+QFrame* restriction(Composer& composer) {
+    return composer.findChild<QFrame*>(QStringLiteral("composerRestriction"));
+}
+
+QVector<MentionCandidate> members() {
+    return {{2, QStringLiteral("ana"), QStringLiteral("Ana Lima")},
+            {3, QStringLiteral("anabel"), QStringLiteral("Anabel Cruz")},
+            {4, QStringLiteral("bob"), QStringLiteral("Bob Stone")}};
+}
+
+}  // namespace
 
 class TestComposer : public QObject {
     Q_OBJECT
@@ -141,6 +166,151 @@ private Q_SLOTS:
         QTest::mouseClick(send, Qt::LeftButton);
         QCOMPARE(sent.count(), 1);
         QVERIFY(!send->isEnabled());
+    }
+
+    void slowModeCountsDownAfterEachPost() {
+        Composer composer;
+        composer.show();
+        composer.setSlowMode(30);
+        QSignalSpy sent(&composer, &Composer::sendRequested);
+        QTest::keyClicks(composer.editor(), QStringLiteral("first"));
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(sent.count(), 1);
+        QVERIFY(composer.cooldownSeconds() >= 29 && composer.cooldownSeconds() <= 30);
+        QVERIFY(countdown(composer)->isVisible());
+        QVERIFY(countdown(composer)->text().endsWith(QStringLiteral(" s")));
+        QVERIFY(countdown(composer)->toolTip().contains(QStringLiteral("Slow mode")));
+        // Typing goes on; sending waits: Enter keeps the text and the button stays off.
+        QTest::keyClicks(composer.editor(), QStringLiteral("second"));
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(composer.text(), QStringLiteral("second"));
+        QVERIFY(!composer.findChild<QPushButton*>(QStringLiteral("sendButton"))->isEnabled());
+        // Editing a message is not a post.
+        QSignalSpy edited(&composer, &Composer::editRequested);
+        composer.startEdit(5, QStringLiteral("old"));
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(edited.count(), 1);
+    }
+
+    void theCountdownEndsAndSendingResumes() {
+        Composer composer;
+        composer.show();
+        composer.setSlowMode(1);
+        QSignalSpy sent(&composer, &Composer::sendRequested);
+        QTest::keyClicks(composer.editor(), QStringLiteral("one"));
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QTest::keyClicks(composer.editor(), QStringLiteral("two"));
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(sent.count(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!countdown(composer)->isVisible(), 5000);
+        QCOMPARE(composer.cooldownSeconds(), 0);
+        QVERIFY(composer.findChild<QPushButton*>(QStringLiteral("sendButton"))->isEnabled());
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(sent.count(), 2);
+        QCOMPARE(sent.at(1).at(0).toString(), QStringLiteral("two"));
+        // A server's retry_after starts the same countdown; no slow mode: posts go at once.
+        composer.setSlowMode(0);
+        composer.startCooldown(90 * 1000);
+        QCOMPARE(countdown(composer)->text(), QStringLiteral("1:30"));
+    }
+
+    void mutedShowsABannerInsteadOfTheField() {
+        Composer composer;
+        composer.show();
+        QVERIFY(composer.canPost());
+        QVERIFY(!restriction(composer)->isVisible());
+        composer.setMutedUntil(QDateTime::currentMSecsSinceEpoch() + 3600 * 1000);
+        QVERIFY(!composer.canPost());
+        QVERIFY(restriction(composer)->isVisible());
+        QVERIFY(!composer.editor()->isVisible());
+        QVERIFY(composer.restrictionText().contains(QStringLiteral("muted until")));
+        QSignalSpy sent(&composer, &Composer::sendRequested);
+        composer.setText(QStringLiteral("draft"));
+        composer.submit();
+        QCOMPARE(sent.count(), 0);
+        composer.setMutedUntil(0);
+        QVERIFY(composer.editor()->isVisible());
+        QVERIFY(!restriction(composer)->isVisible());
+        // A mute that runs out gives the field back by itself.
+        composer.setMutedUntil(QDateTime::currentMSecsSinceEpoch() + 600);
+        QVERIFY(!composer.editor()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(composer.editor()->isVisible(), 5000);
+        composer.submit();
+        QCOMPARE(sent.count(), 1);
+    }
+
+    void onlyAdminsPostShowsABanner() {
+        Composer composer;
+        composer.show();
+        composer.setAdminsOnly(true);
+        QVERIFY(restriction(composer)->isVisible());
+        QCOMPARE(restriction(composer)
+                     ->findChild<QLabel*>(QStringLiteral("composerRestrictionText"))
+                     ->text(),
+                 QStringLiteral("Only admins can post in this group."));
+        QVERIFY(!composer.editor()->isVisible());
+        composer.setAdminsOnly(false);
+        QVERIFY(composer.editor()->isVisible());
+    }
+
+    void atCompletesMembersWithTheKeys() {
+        Composer composer;
+        composer.resize(500, 300);
+        composer.show();
+        composer.setMentionCandidates(members());
+        auto* popup = composer.mentions()->popup();
+        QSignalSpy sent(&composer, &Composer::sendRequested);
+        QTest::keyClicks(composer.editor(), QStringLiteral("hello @an"));
+        QVERIFY(popup->isVisible());
+        QCOMPARE(popup->shownUsernames(), (QStringList{"ana", "anabel"}));
+        QTest::keyClick(composer.editor(), Qt::Key_Down);
+        QCOMPARE(popup->current()->username, QStringLiteral("anabel"));
+        QTest::keyClick(composer.editor(), Qt::Key_Up);
+        QTest::keyClick(composer.editor(), Qt::Key_Up);  // wraps around
+        QCOMPARE(popup->current()->username, QStringLiteral("anabel"));
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(sent.count(), 0);
+        QCOMPARE(composer.text(), QStringLiteral("hello @anabel "));
+        QVERIFY(!popup->isVisible());
+
+        // A display name matches too; Tab takes the selection.
+        QTest::keyClicks(composer.editor(), QStringLiteral("and @STO"));
+        QCOMPARE(popup->shownUsernames(), QStringList{"bob"});
+        QTest::keyClick(composer.editor(), Qt::Key_Tab);
+        QCOMPARE(composer.text(), QStringLiteral("hello @anabel and @bob "));
+
+        // Esc closes the list for that '@' only; Enter then sends.
+        QTest::keyClicks(composer.editor(), QStringLiteral("@b"));
+        QVERIFY(popup->isVisible());
+        QTest::keyClick(composer.editor(), Qt::Key_Escape);
+        QVERIFY(!popup->isVisible());
+        QTest::keyClicks(composer.editor(), QStringLiteral("o"));
+        QVERIFY(!popup->isVisible());
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(sent.count(), 1);
+        QCOMPARE(sent.at(0).at(0).toString(), QStringLiteral("hello @anabel and @bob @bo"));
+
+        // No match, or an '@' inside a word (an address): no list.
+        QTest::keyClicks(composer.editor(), QStringLiteral("@zz"));
+        QVERIFY(!popup->isVisible());
+        composer.setText({});
+        QTest::keyClicks(composer.editor(), QStringLiteral("mail me@an"));
+        QVERIFY(!popup->isVisible());
+    }
+
+    void aClickOnTheListCompletes() {
+        Composer composer;
+        composer.resize(500, 300);
+        composer.show();
+        composer.setMentionCandidates(members());
+        QTest::keyClicks(composer.editor(), QStringLiteral("@"));
+        auto* popup = composer.mentions()->popup();
+        QCOMPARE(popup->shownCount(), 3);
+        QListWidget* list = popup->list();
+        const QRect second = list->visualItemRect(list->item(2));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, second.center());
+        QCOMPARE(composer.text(), QStringLiteral("@bob "));
     }
 };
 

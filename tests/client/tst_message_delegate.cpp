@@ -1,8 +1,11 @@
 // The conversation's painted messages over a real cache: heights across widths (never zero, never
 // shorter as the row narrows, long words wrapped inside the row), layouts cached per width,
-// grouping and day separators, links that answer clicks, tombstones and accessible text.
+// grouping and day separators, links that answer clicks, tombstones and accessible text; system
+// lines of member events and `@` mentions.
 #include <QApplication>
+#include <QJsonDocument>
 #include <QListView>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -13,6 +16,8 @@
 #include "client/ui/conversation_model.h"
 #include "client/ui/message_delegate.h"
 #include "client/ui/message_layout.h"
+#include "client/ui/system_line.h"
+#include "client/ui/theme.h"
 #include "common/codec.h"
 
 using client::models::MessageListModel;
@@ -45,6 +50,20 @@ struct Spec {
 Spec spec(qint64 sender, qint64 minutesAgo, const QString& text, bool deleted = false,
           std::optional<qint64> replyTo = std::nullopt) {
     return Spec{sender, minutesAgo, text, deleted, replyTo};
+}
+
+QJsonObject json(const char* text) {
+    return QJsonDocument::fromJson(QByteArray(text)).object();
+}
+
+QString line(const char* type, qint64 actor, const char* data, qint64 ts = 0) {
+    const QHash<qint64, QString> names{{2, QStringLiteral("Ana")}, {3, QStringLiteral("Bo")}};
+    client::ui::systemline::Event event;
+    event.type = QString::fromLatin1(type);
+    event.actor = actor;
+    event.ts = ts;
+    event.data = json(data);
+    return client::ui::systemline::text(event, kMe, [&](qint64 id) { return names.value(id); });
 }
 
 const QString kLongWord = QString(180, QLatin1Char('x'));
@@ -329,6 +348,124 @@ private Q_SLOTS:
         for (int r = 0; r < m_model->rowCount(); ++r) {
             QVERIFY(view.visualRect(row(r)).height() > 0);
         }
+    }
+
+    void systemLinesSayWhatHappened() {
+        QCOMPARE(line("member.role", 2, R"({"user_id":3,"role":"moderator"})"),
+                 QStringLiteral("Ana made Bo a moderator"));
+        QCOMPARE(line("member.role", 2, R"({"user_id":3,"role":"admin"})"),
+                 QStringLiteral("Ana made Bo an admin"));
+        QCOMPARE(line("member.added", 2, R"({"member":{"user":{"id":3,"display_name":"Bo"}}})"),
+                 QStringLiteral("Ana added Bo"));
+        QCOMPARE(line("member.added", 9, R"({"member":{"user":{"id":9,"display_name":"Cy"}}})"),
+                 QStringLiteral("Cy joined the group"));
+        QCOMPARE(line("member.removed", 3, R"({"user_id":3,"reason":"left"})"),
+                 QStringLiteral("Bo left"));
+        QCOMPARE(line("member.removed", 2, R"({"user_id":3,"reason":"kicked"})"),
+                 QStringLiteral("Ana removed Bo"));
+        QCOMPARE(line("member.removed", 2, R"({"user_id":3,"reason":"banned"})"),
+                 QStringLiteral("Ana banned Bo"));
+        QCOMPARE(line("member.unbanned", 2, R"({"user_id":3})"), QStringLiteral("Ana unbanned Bo"));
+        QCOMPARE(line("member.muted", 2, R"({"user_id":3,"muted_until":3601000})", 1000),
+                 QStringLiteral("Ana muted Bo for 1 hour"));
+        QCOMPARE(line("member.muted", 2, R"({"user_id":3,"muted_until":86401000})", 1000),
+                 QStringLiteral("Ana muted Bo for 1 day"));
+        QCOMPARE(line("member.muted", 2, R"({"user_id":3,"muted_until":null})"),
+                 QStringLiteral("Ana unmuted Bo"));
+        // The viewer is "You" / "you".
+        QCOMPARE(line("member.role", 2, R"({"user_id":1,"role":"admin"})"),
+                 QStringLiteral("Ana made you an admin"));
+        QCOMPARE(line("member.removed", kMe, R"({"user_id":1,"reason":"left"})"),
+                 QStringLiteral("You left"));
+
+        client::ui::systemline::Event renamed;
+        renamed.type = QStringLiteral("chat.updated");
+        renamed.actor = 2;
+        renamed.data = json(R"({"chat":{"name":"Climbing","settings":{"slow_mode_s":0}}})");
+        renamed.previousChat = json(R"({"name":"Hiking","settings":{"slow_mode_s":0}})");
+        const auto nameOf = [](qint64 id) { return id == 2 ? QStringLiteral("Ana") : QString(); };
+        QCOMPARE(client::ui::systemline::text(renamed, kMe, nameOf),
+                 QStringLiteral("Ana renamed the group to \u201cClimbing\u201d"));
+        renamed.previousChat = json(R"({"name":"Climbing","settings":{"slow_mode_s":30}})");
+        QCOMPARE(client::ui::systemline::text(renamed, kMe, nameOf),
+                 QStringLiteral("Ana turned off slow mode"));
+        QVERIFY(client::ui::systemline::isSystemEvent(QStringLiteral("member.role")));
+        QVERIFY(!client::ui::systemline::isSystemEvent(QStringLiteral("message.created")));
+    }
+
+    void systemLinesAreCentredAndWrap() {
+        MessageItem item;
+        item.key = QStringLiteral("s1");
+        item.system = true;
+        item.systemText = QStringLiteral("Ana made Bo a moderator");
+        const MessageLayout wide(item, 800, QApplication::font());
+        QVERIFY(wide.height() > 0);
+        QVERIFY(qAbs(wide.bubbleRect().center().x() - 400) <= 1);
+        QCOMPARE(wide.accessibleText(), item.systemText);
+        QCOMPARE(wide.hitTest(wide.bubbleRect().center()).kind, MessageLayout::Hit::Kind::None);
+        // Smaller than the same words in a bubble.
+        MessageItem bubble = MessageDelegate::itemAt(row(0));
+        bubble.showDay = false;
+        bubble.text = item.systemText;
+        QVERIFY(wide.height() < MessageLayout(bubble, 800, QApplication::font()).height());
+        // A long line wraps inside a narrow row, centred, never wider than the row.
+        item.systemText = QStringLiteral(
+            "Ana renamed the group to \u201cThe weekend climbing and hiking club of the "
+            "north\u201d");
+        const MessageLayout narrow(item, 200, QApplication::font());
+        QVERIFY(narrow.height() > MessageLayout(item, 900, QApplication::font()).height());
+        QVERIFY(narrow.bubbleRect().left() >= 0 && narrow.bubbleRect().right() <= 200);
+        // With a day separator above it.
+        item.showDay = true;
+        item.day = QDate::currentDate();
+        QVERIFY(MessageLayout(item, 200, QApplication::font()).height() > narrow.height());
+    }
+
+    void mentionsOfMembersAreFound() {
+        const QSet<QString> members{QStringLiteral("bob"), QStringLiteral("ada")};
+        const auto spans = client::ui::mention::find(
+            QStringLiteral("hey @Ada and @bob. mail x@bob.com or @nobody"), members,
+            QStringLiteral("ada"));
+        QCOMPARE(spans.size(), 2);
+        QCOMPARE(spans[0], (client::ui::mention::Span{4, 4, true}));
+        QCOMPARE(spans[1], (client::ui::mention::Span{13, 4, false}));
+
+        MessageDelegate delegate;
+        QVERIFY(delegate.paintedItemAt(row(0)).mentions.isEmpty());
+        delegate.setMentionContext(QStringLiteral("ada"), {QStringLiteral("bob")});
+        QVERIFY(delegate.paintedItemAt(row(0)).mentions.isEmpty());  // no '@' in it
+    }
+
+    void aMentionOfMeIsHighlightedAtTheSameSize() {
+        MessageItem item = MessageDelegate::itemAt(row(0));
+        item.showDay = false;
+        item.text = QStringLiteral("@ada can you look at this with @bob?");
+        const MessageLayout plain(item, 700, QApplication::font());
+        item.mentions =
+            client::ui::mention::find(item.text, {QStringLiteral("bob")}, QStringLiteral("ada"));
+        item.mentionsMe = true;
+        QCOMPARE(item.mentions.size(), 2);
+        const MessageLayout marked(item, 700, QApplication::font());
+        QCOMPARE(marked.height(), plain.height());
+        QVERIFY(marked.bubbleRect().width() >= plain.bubbleRect().width());
+
+        // The row carries the highlight: a bar in the warning colour at its left edge.
+        const client::ui::Theme theme = client::ui::Theme::light();
+        QImage image(700, marked.height(), QImage::Format_ARGB32_Premultiplied);
+        image.fill(theme.colors().chatBackground);
+        {
+            QPainter painter(&image);
+            marked.paint(painter, theme, false, false);
+        }
+        QCOMPARE(image.pixelColor(1, marked.height() / 2).rgb(), theme.colors().warning.rgb());
+        QImage unmarked(700, plain.height(), QImage::Format_ARGB32_Premultiplied);
+        unmarked.fill(theme.colors().chatBackground);
+        {
+            QPainter painter(&unmarked);
+            plain.paint(painter, theme, false, false);
+        }
+        QCOMPARE(unmarked.pixelColor(1, plain.height() / 2).rgb(),
+                 theme.colors().chatBackground.rgb());
     }
 };
 

@@ -1,0 +1,53 @@
+#include "client/ui/group_settings_page.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "client/app/account.h"
+#include "client/ui/style_hooks.h"
+
+namespace client::ui {
+
+GroupSettingsPage::GroupSettingsPage(app::Account& account, app::GroupActions& actions,
+                                     qint64 chatId, const QString& name, const QString& title,
+                                     QWidget* parent)
+    : QWidget(parent),
+      m_account(account),
+      m_actions(actions),
+      m_chatId(chatId),
+      m_error(new QLabel(this)),
+      m_body(new QVBoxLayout) {
+    setObjectName(name + QStringLiteral("Page"));
+    auto* heading = new QLabel(title, this);
+    style::set(heading, style::Text::Headline);
+    m_error->setObjectName(name + QStringLiteral("Error"));
+    m_error->setWordWrap(true);
+    style::set(m_error, style::Text::Error);
+    m_error->hide();
+    m_body->setSpacing(12);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 28, 32, 24);
+    layout->setSpacing(12);
+    layout->addWidget(heading);
+    layout->addWidget(m_error);
+    layout->addLayout(m_body, 1);
+}
+
+void GroupSettingsPage::setError(const QString& message) {
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+QString GroupSettingsPage::error() const {
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+QString GroupSettingsPage::nameOf(qint64 userId) const {
+    const auto user = m_account.chatCache().user(userId);
+    if (!user) {
+        return {};
+    }
+    return user->displayName.isEmpty() ? user->username : user->displayName;
+}
+
+}  // namespace client::ui
