@@ -11,9 +11,13 @@
 #include <chrono>
 #include <deque>
 #include <memory>
+#include <mutex>
+#include <variant>
+#include <vector>
 
 #include "common/codec.h"
 #include "server/net/socket_id.h"
+#include "server/net/websocket_session_stream.h"
 
 namespace server::net {
 namespace {
@@ -27,12 +31,39 @@ using Clock = std::chrono::steady_clock;
 // socket is simply dropped.
 constexpr auto kCloseDeadline = std::chrono::seconds(5);
 
+// One write takes at most this many queued frames (asio gathers up to 64 buffers per system
+// call: a header and a payload per frame).
+constexpr std::size_t kFramesPerWrite = 32;
+// The longest header of a server frame: opcode byte, 127, 8 length bytes (never masked).
+constexpr std::size_t kMaxHeader = 10;
+
+// The header of a whole text message from a server: FIN, opcode 1, no mask, no compression
+// (the session never offers permessage-deflate). Returns its length.
+std::size_t textFrameHeader(std::size_t payload, unsigned char* out) {
+    out[0] = 0x81;
+    if (payload < 126) {
+        out[1] = static_cast<unsigned char>(payload);
+        return 2;
+    }
+    if (payload <= 0xffff) {
+        out[1] = 126;
+        out[2] = static_cast<unsigned char>(payload >> 8);
+        out[3] = static_cast<unsigned char>(payload);
+        return 4;
+    }
+    out[1] = 127;
+    for (int i = 0; i < 8; ++i)
+        out[2 + i] =
+            static_cast<unsigned char>(static_cast<std::uint64_t>(payload) >> (56 - 8 * i));
+    return 10;
+}
+
 template <class Stream>
 class WebSocketSession : public realtime::Connection,
                          public std::enable_shared_from_this<WebSocketSession<Stream>> {
 public:
     WebSocketSession(Stream&& stream, ServerContext& ctx)
-        : m_ws(std::move(stream)),
+        : m_ws(SerialWriteStream<Stream>(std::move(stream))),
           m_ctx(ctx),
           m_idleTimer(m_ws.get_executor()),
           m_helloTimer(m_ws.get_executor()),
@@ -60,12 +91,7 @@ public:
         });
     }
 
-    void send(std::shared_ptr<const std::string> frame) override {
-        asio::dispatch(m_ws.get_executor(),
-                       [self = this->shared_from_this(), frame = std::move(frame)]() mutable {
-                           self->enqueue(std::move(frame));
-                       });
-    }
+    void send(std::shared_ptr<const std::string> frame) override { toStrand(std::move(frame)); }
 
     domain::SocketId socketId() const override { return m_socketId; }
 
@@ -77,6 +103,35 @@ public:
     }
 
 private:
+    // What other threads hand the socket: a frame to send, or the answer of the op in flight.
+    using Inbound = std::variant<std::shared_ptr<const std::string>, realtime::OpResult>;
+
+    // In arrival order, with one post per burst: the writer's thread completes a whole group
+    // commit at once, and a send's own event and its ack then reach the strand together.
+    void toStrand(Inbound item) {
+        {
+            std::lock_guard lock(m_inboxMutex);
+            m_inbox.push_back(std::move(item));
+            if (m_inbox.size() > 1)
+                return;  // the drain posted for the first one takes this one too
+        }
+        asio::post(m_ws.get_executor(), [self = this->shared_from_this()] { self->drainInbox(); });
+    }
+
+    void drainInbox() {
+        {
+            std::lock_guard lock(m_inboxMutex);
+            m_draining.swap(m_inbox);
+        }
+        for (auto& item : m_draining) {
+            if (auto* frame = std::get_if<std::shared_ptr<const std::string>>(&item))
+                enqueue(std::move(*frame));
+            else
+                onHandled(std::move(std::get<realtime::OpResult>(item)));
+        }
+        m_draining.clear();
+    }
+
     std::shared_ptr<realtime::Connection> asConnection() {
         return std::static_pointer_cast<realtime::Connection>(this->shared_from_this());
     }
@@ -155,10 +210,7 @@ private:
             auto connection = self->asConnection();
             self->m_ctx.wsOps.handle(self->m_state, text, connection,
                                      [self, work](realtime::OpResult result) mutable {
-                                         asio::post(self->m_ws.get_executor(),
-                                                    [self, result = std::move(result)]() mutable {
-                                                        self->onHandled(std::move(result));
-                                                    });
+                                         self->toStrand(std::move(result));
                                      });
         };
         if (m_state.auth)
@@ -194,21 +246,41 @@ private:
             return beginClose(realtime::close_code::kTooSlow, "too slow", true);
         m_queuedBytes += frame->size();
         m_queue.push_back(std::move(frame));
-        if (m_queue.size() == 1)
-            writeNext();
+        if (m_inFlight == 0 && !m_writeScheduled) {
+            // Written a turn later, with whatever else is queued by then: the ack of a send and
+            // the sender's own copy of its event arrive as two handlers and leave in one write.
+            m_writeScheduled = true;
+            asio::post(m_ws.get_executor(), [self = this->shared_from_this()] {
+                self->m_writeScheduled = false;
+                if (self->m_inFlight == 0 && !self->m_queue.empty())
+                    self->writeNext();
+            });
+        }
     }
 
+    // The queued frames, framed here, in one write (through SerialWriteStream, so a pong or a
+    // close Beast writes meanwhile waits for it and never lands inside it).
     void writeNext() {
-        m_ws.text(true);
-        m_ws.async_write(asio::buffer(*m_queue.front()),
-                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-                             self->onWrite(ec);
-                         });
+        m_inFlight = std::min(m_queue.size(), kFramesPerWrite);
+        m_headers.resize(m_inFlight * kMaxHeader);
+        m_buffers.clear();
+        for (std::size_t i = 0; i < m_inFlight; ++i) {
+            const auto& payload = *m_queue[i];
+            unsigned char* header = m_headers.data() + i * kMaxHeader;
+            m_buffers.emplace_back(header, textFrameHeader(payload.size(), header));
+            m_buffers.emplace_back(payload.data(), payload.size());
+        }
+        m_ws.next_layer().async_write_some(
+            m_buffers, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                self->onWrite(ec);
+            });
     }
 
     void onWrite(beast::error_code ec) {
-        m_queuedBytes -= m_queue.front()->size();
-        m_queue.pop_front();
+        for (; m_inFlight > 0; --m_inFlight) {
+            m_queuedBytes -= m_queue.front()->size();
+            m_queue.pop_front();
+        }
         if (ec) {
             m_queue.clear();
             m_queuedBytes = 0;
@@ -225,9 +297,11 @@ private:
         if (m_closing || m_finished || !m_open)
             return;
         m_closing = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
-        if (dropQueued && m_queue.size() > 1) {
-            m_queue.erase(m_queue.begin() + 1, m_queue.end());
-            m_queuedBytes = m_queue.front()->size();
+        if (dropQueued && m_queue.size() > m_inFlight) {
+            m_queue.erase(m_queue.begin() + static_cast<std::ptrdiff_t>(m_inFlight), m_queue.end());
+            m_queuedBytes = 0;
+            for (const auto& frame : m_queue)
+                m_queuedBytes += frame->size();
         }
         m_helloTimer.cancel();
         m_closeTimer.expires_after(kCloseDeadline);
@@ -236,7 +310,7 @@ private:
                 beast::get_lowest_layer(self->m_ws).close();
         });
         if (m_queue.empty())
-            sendClose();
+            sendClose();  // else the write of what is queued sends it once done
     }
 
     void sendClose() {
@@ -262,7 +336,7 @@ private:
                    [self = this->shared_from_this()] { self->m_ctx.wsOps.closed(*self); });
     }
 
-    websocket::stream<Stream> m_ws;
+    websocket::stream<SerialWriteStream<Stream>> m_ws;
     ServerContext& m_ctx;
     const domain::SocketId m_socketId = nextSocketId();
     beast::flat_buffer m_buffer;
@@ -271,7 +345,15 @@ private:
     asio::steady_timer m_closeTimer;
     Clock::time_point m_lastActivity = Clock::now();
     std::deque<Clock::time_point> m_recentFrames;
-    std::deque<std::shared_ptr<const std::string>> m_queue;  // front: the frame being written
+    std::mutex m_inboxMutex;
+    std::vector<Inbound> m_inbox;     // guarded by m_inboxMutex
+    std::vector<Inbound> m_draining;  // the strand's
+    // The first m_inFlight frames are being written; m_headers and m_buffers describe them.
+    std::deque<std::shared_ptr<const std::string>> m_queue;
+    std::size_t m_inFlight = 0;
+    bool m_writeScheduled = false;
+    std::vector<unsigned char> m_headers;
+    std::vector<asio::const_buffer> m_buffers;
     std::size_t m_queuedBytes = 0;
     std::optional<websocket::close_reason> m_closing;
     realtime::SocketState m_state;
