@@ -1,5 +1,7 @@
 #include "server/store/writer.h"
 
+#include <pthread.h>
+
 #include <stdexcept>
 
 #include "server/store/message_repository.h"
@@ -16,7 +18,10 @@ void rerun(Statement& statement) {
 }  // namespace
 
 Writer::Writer(Database& database)
-    : m_connection(database.writeConnection()), m_thread([this] { loop(); }) {}
+    : m_connection(database.writeConnection()), m_thread([this] { loop(); }) {
+    // Named, so that per-thread CPU figures (top -H, perf, messenger-load) tell it apart.
+    pthread_setname_np(m_thread.native_handle(), "db-writer");
+}
 
 Writer::~Writer() {
     stop();
