@@ -1,10 +1,32 @@
 #include "server/domain/chat_log.h"
 
+#include <boost/json/object.hpp>
+
 #include "common/codec.h"
 #include "server/store/chat_repository.h"
 #include "server/store/event_repository.h"
 
 namespace server::domain {
+namespace {
+
+// {"op":"event","event":{...}} as protocol::encode writes it, with `data` spliced in as it was
+// serialised: encoding the Event would parse the data and write it again, for every event.
+std::string eventFrame(const protocol::Event& event) {
+    std::string frame = protocol::serialize(
+        boost::json::object{{"op", "event"},
+                            {"event", boost::json::object{{"chat_id", event.chatId},
+                                                          {"seq", event.seq},
+                                                          {"ts", event.ts},
+                                                          {"type", event.type},
+                                                          {"actor", event.actor}}}});
+    frame.resize(frame.size() - 2);  // reopens the event object, closed by "}}"
+    frame += R"(,"data":)";
+    frame += event.dataJson.empty() ? std::string_view("{}") : std::string_view(event.dataJson);
+    frame += "}}";
+    return frame;
+}
+
+}  // namespace
 
 LoggedEvent appendEvent(store::Connection& connection, std::int64_t chatId, std::string_view type,
                         std::int64_t actor, std::int64_t ts, std::string dataJson) {
@@ -28,8 +50,7 @@ LoggedEvent unstoredEvent(std::int64_t chatId, std::int64_t seq, std::string_vie
     logged.event.type = std::string(type);
     logged.event.actor = actor;
     logged.event.dataJson = std::move(dataJson);
-    logged.frame = std::make_shared<const std::string>(
-        protocol::encode(protocol::ServerFrame{protocol::ws::EventOut{logged.event}}));
+    logged.frame = std::make_shared<const std::string>(eventFrame(logged.event));
     return logged;
 }
 
