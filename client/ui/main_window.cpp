@@ -15,6 +15,7 @@
 #include "client/ui/contacts_panel.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/empty_state.h"
+#include "client/ui/group_settings_panel.h"
 #include "client/ui/members_pane.h"
 #include "client/ui/peer_details.h"
 #include "client/ui/settings_dialog.h"
@@ -159,7 +160,7 @@ QWidget* MainWindow::buildDetailsPane() {
     m_noDetails->setObjectName(QStringLiteral("detailsEmptyState"));
     m_peerDetails = new PeerDetails(m_account, pane);
     m_members = new MembersPane(m_account, pane);
-    connect(m_members, &MembersPane::settingsRequested, this, &MainWindow::groupSettingsRequested);
+    connect(m_members, &MembersPane::settingsRequested, this, &MainWindow::openGroupSettings);
     m_details = new QStackedWidget(pane);
     m_details->addWidget(m_noDetails);
     m_details->addWidget(m_peerDetails);
@@ -184,6 +185,7 @@ void MainWindow::openChat(qint64 chatId) {
     if (chatId <= 0) {
         return;
     }
+    closeGroupSettings();
     m_rail->selectChat(chatId);
     m_conversation->setChat(chatId);
     m_center->setCurrentWidget(m_conversation);
@@ -202,7 +204,38 @@ void MainWindow::showGroupDetails(qint64 chatId) {
     }
 }
 
+void MainWindow::openGroupSettings(qint64 chatId) {
+    closeGroupSettings();
+    if (!m_account.chatCache().group(chatId)) {
+        return;
+    }
+    m_groupSettings = new GroupSettingsPanel(m_account, chatId, m_center);
+    m_groupSettings->setObjectName(QStringLiteral("groupSettingsPanel"));
+    // Queued: the panel may ask to close from inside one of its own handlers.
+    connect(m_groupSettings, &GroupSettingsPanel::closeRequested, this,
+            &MainWindow::closeGroupSettings, Qt::QueuedConnection);
+    m_center->addWidget(m_groupSettings);
+    m_center->setCurrentWidget(m_groupSettings);
+    m_groupSettings->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::closeGroupSettings() {
+    if (!m_groupSettings) {
+        return;
+    }
+    GroupSettingsPanel* panel = m_groupSettings;
+    m_groupSettings = nullptr;
+    const bool shown = m_center->currentWidget() == panel;
+    m_center->removeWidget(panel);
+    panel->deleteLater();
+    if (shown) {
+        m_center->setCurrentWidget(
+            m_conversation->chatId() != 0 ? static_cast<QWidget*>(m_conversation) : m_noChat);
+    }
+}
+
 void MainWindow::showContacts() {
+    closeGroupSettings();
     m_center->setCurrentWidget(m_contacts);
 }
 

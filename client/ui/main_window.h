@@ -17,6 +17,7 @@ class ChatRail;
 class ContactsPanel;
 class ConversationView;
 class EmptyState;
+class GroupSettingsPanel;
 class MembersPane;
 class PeerDetails;
 class ThemeController;
@@ -33,6 +34,8 @@ public:
     ConversationView* conversation() const { return m_conversation; }
     ContactsPanel* contacts() const { return m_contacts; }
     MembersPane* members() const { return m_members; }
+    // The open group settings panel, else null.
+    GroupSettingsPanel* groupSettings() const { return m_groupSettings; }
 
 public Q_SLOTS:
     void openSettings();
@@ -42,10 +45,9 @@ public Q_SLOTS:
     void showContacts();
     // The details pane shows the group's members (a click on a group's header).
     void showGroupDetails(qint64 chatId);
-
-Q_SIGNALS:
-    // The members pane's "Group settings": the group's settings panel is to open.
-    void groupSettingsRequested(qint64 chatId);
+    // The group's settings panel takes the conversation's place until it is closed.
+    void openGroupSettings(qint64 chatId);
+    void closeGroupSettings();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,6 +71,7 @@ private:
     EmptyState* m_noDetails = nullptr;
     PeerDetails* m_peerDetails = nullptr;
     MembersPane* m_members = nullptr;
+    GroupSettingsPanel* m_groupSettings = nullptr;
     QSplitter* m_splitter = nullptr;
     QWidget* m_certificateBanner = nullptr;
     QLabel* m_certificateText = nullptr;

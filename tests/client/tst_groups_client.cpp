@@ -4,6 +4,7 @@
 // out of the kicked one's rail. Member events leave system lines in every cache.
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -13,10 +14,16 @@
 #include <vector>
 
 #include "client/app/group_actions.h"
+#include "client/app/preferences.h"
 #include "client/models/member_list_model.h"
+#include "client/ui/conversation_header.h"
+#include "client/ui/conversation_view.h"
 #include "client/ui/create_group_dialog.h"
 #include "client/ui/form_field.h"
+#include "client/ui/group_settings_panel.h"
+#include "client/ui/main_window.h"
 #include "client/ui/members_pane.h"
+#include "client/ui/theme_controller.h"
 #include "tests/support/chat_api.h"
 #include "tests/support/client_fixture.h"
 
@@ -191,6 +198,36 @@ private Q_SLOTS:
                                          .data(MemberListModel::MutedUntilRole)
                                          .toLongLong() > 0,
                                  kWaitMs);
+    }
+
+    // In the window: the group's header counts its members, a click on it shows the members
+    // pane, whose settings button opens the settings panel in the conversation's place.
+    void windowShowsTheGroup() {
+        QVERIFY(m_group > 0);
+        client::ui::ThemeController themes(*qApp);
+        client::app::Preferences preferences(
+            QDir(m_fixture.server().dataDir()).filePath(QStringLiteral("window.ini")));
+        client::ui::MainWindow window(*m_a, preferences, themes);
+        window.show();
+        window.openChat(m_group);
+        client::ui::ConversationHeader* header = window.conversation()->header();
+        QCOMPARE(header->title(), QStringLiteral("Climbers"));
+        QTRY_VERIFY_WITH_TIMEOUT(header->statusText().startsWith(QStringLiteral("3 members")),
+                                 kWaitMs);
+        QSignalSpy details(window.conversation(),
+                           &client::ui::ConversationView::groupDetailsRequested);
+        QTest::mouseClick(header, Qt::LeftButton, {}, QPoint(60, header->height() / 2));
+        QCOMPARE(details.count(), 1);
+        QVERIFY(window.members()->isVisible());
+        QCOMPARE(window.members()->chatId(), m_group);
+
+        QTest::mouseClick(window.members()->settingsButton(), Qt::LeftButton);
+        QVERIFY(window.groupSettings());
+        QVERIFY(window.groupSettings()->isVisible());
+        QCOMPARE(window.groupSettings()->chatId(), m_group);
+        window.closeGroupSettings();
+        QVERIFY(!window.groupSettings());
+        QVERIFY(window.conversation()->isVisible());
     }
 
     void kickTakesTheGroupAway() {
