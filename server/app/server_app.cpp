@@ -17,15 +17,21 @@
 #include "server/domain/chats.h"
 #include "server/domain/clock.h"
 #include "server/domain/friends.h"
+#include "server/domain/groups.h"
+#include "server/domain/groups_peers.h"
 #include "server/domain/message_sender.h"
 #include "server/domain/messages.h"
-#include "server/domain/relationships.h"
+#include "server/domain/moderation.h"
+#include "server/domain/notifications.h"
 #include "server/domain/user_views.h"
 #include "server/http/account_routes.h"
 #include "server/http/chat_routes.h"
 #include "server/http/friend_routes.h"
+#include "server/http/group_routes.h"
 #include "server/http/message_routes.h"
 #include "server/http/metrics.h"
+#include "server/http/moderation_routes.h"
+#include "server/http/notification_routes.h"
 #include "server/http/router.h"
 #include "server/http/system_routes.h"
 #include "server/net/http_session_tracker.h"
@@ -105,7 +111,10 @@ int ServerApp::run() {
                                  [&metrics] { metrics.messageStored(); });
     domain::Messages messages(database, writer, directory, broadcaster, clock);
     domain::ChatSignals chatSignals(writer, directory, broadcaster);
-    domain::Relationships relationships(database);
+    domain::Groups groups(database, writer, directory, chats, users, broadcaster, clock);
+    domain::Moderation moderation(database, writer, directory, broadcaster, clock);
+    domain::Notifications notifications(database, writer, directory);
+    domain::GroupPeers groupPeers(database);
 
     http::Router router;
     http::addSystemRoutes(router, metrics,
@@ -114,6 +123,9 @@ int ServerApp::run() {
     http::addFriendRoutes(router, accounts, friends);
     http::addChatRoutes(router, {accounts, chats, messages, sender, chatSignals});
     http::addMessageRoutes(router, accounts, messages);
+    http::addGroupRoutes(router, {accounts, groups});
+    http::addModerationRoutes(router, {accounts, moderation});
+    http::addNotificationRoutes(router, {accounts, notifications});
     const net::RequestDispatcher dispatcher(router, metrics, m_logger);
     const auto heartbeatMs =
         static_cast<int>(std::min<std::int64_t>(25000, m_settings.limits.idleTimeoutS * 1000 / 2));
@@ -129,7 +141,7 @@ int ServerApp::run() {
     // Presence is told of sockets by the registry from here on; it needs the io_context's timers.
     realtime::Presence presence(
         io, registry, broadcaster,
-        [&relationships](std::int64_t userId) { return relationships.friendIds(userId); },
+        [&groupPeers](std::int64_t userId) { return groupPeers.presenceAudience(userId); },
         [&accounts](std::int64_t userId, std::int64_t ts, std::function<void()> stored) {
             accounts.recordLastSeen(userId, ts, std::move(stored));
         });

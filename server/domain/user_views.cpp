@@ -4,6 +4,7 @@
 
 #include "common/errors.h"
 #include "server/store/friend_repository.h"
+#include "server/store/member_repository.h"
 
 namespace server::domain {
 
@@ -28,8 +29,11 @@ protocol::User build(const store::UserRow& row, bool presenceVisible, SessionEve
 }  // namespace
 
 protocol::User UserViews::view(const store::UserRow& row, std::int64_t viewerId) {
-    return build(row, row.id == viewerId || m_relationships.areFriends(row.id, viewerId),
-                 m_sessions);
+    if (row.id == viewerId || m_relationships.areFriends(row.id, viewerId))
+        return build(row, true, m_sessions);
+    return m_database.read([&](Connection& c) {
+        return build(row, presenceVisible(c, row.id, viewerId), m_sessions);
+    });
 }
 
 protocol::User UserViews::view(std::int64_t userId, std::int64_t viewerId, std::string_view field) {
@@ -52,8 +56,14 @@ bool UserViews::exists(std::int64_t userId) {
 
 bool UserViews::presenceVisible(Connection& connection, std::int64_t userId,
                                 std::int64_t viewerId) {
-    return userId == viewerId ||
-           store::FriendRepository(connection).friendshipChat(userId, viewerId).has_value();
+    if (userId == viewerId)
+        return true;
+    store::FriendRepository friends(connection);
+    if (friends.friendshipChat(userId, viewerId))
+        return true;
+    // Fellow group members see each other's presence, unless either blocked the other.
+    return store::MemberRepository(connection).shareGroup(userId, viewerId) &&
+           !friends.blockedEitherWay(userId, viewerId);
 }
 
 }  // namespace server::domain
