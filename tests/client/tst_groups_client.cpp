@@ -166,6 +166,26 @@ private Q_SLOTS:
                                  kWaitMs);
     }
 
+    void renameAndSettingsLive() {
+        QVERIFY(m_group > 0);
+        GroupActions ana(*m_a);
+        QSignalSpy done(&ana, &GroupActions::succeeded);
+        ana.updateDetails(m_group, QStringLiteral("Boulderers"), std::nullopt);
+        ana.setSettings(m_group, 30, false);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->chatCache().group(m_group)->name,
+                                  QStringLiteral("Boulderers"), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_b->chatCache().group(m_group)->slowModeS, 30, kWaitMs);
+        QCOMPARE(m_b->chatCache().group(m_group)->description, QStringLiteral("Saturday walls"));
+        QTRY_COMPARE_WITH_TIMEOUT(systemTypes(*m_b, m_group).count(QStringLiteral("chat.updated")),
+                                  2, kWaitMs);
+        ana.updateDetails(m_group, QStringLiteral("Climbers"), std::nullopt);
+        ana.setSettings(m_group, 0, false);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 4, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_c->chatCache().group(m_group)->name, QStringLiteral("Climbers"),
+                                  kWaitMs);
+    }
+
     void menusOfferOnlyWhatTheViewerMay() {
         QVERIFY(m_group > 0);
         MembersPane anaPane(*m_a, m_window.get());
