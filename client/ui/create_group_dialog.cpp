@@ -40,14 +40,23 @@ std::pair<QString, QString> fieldOf(const QString& message) {
 }  // namespace
 
 CreateGroupDialog* CreateGroupDialog::open(QWidget* anchor, app::Account& account) {
-    auto* dialog = new CreateGroupDialog(anchor->window(), account);
+    auto* dialog = new CreateGroupDialog(anchor->window(), account, 0);
     dialog->show();
     dialog->raise();
     dialog->m_name->edit()->setFocus();
     return dialog;
 }
 
-CreateGroupDialog::CreateGroupDialog(QWidget* window, app::Account& account)
+CreateGroupDialog* CreateGroupDialog::openAddMembers(QWidget* anchor, app::Account& account,
+                                                     qint64 chatId) {
+    auto* dialog = new CreateGroupDialog(anchor->window(), account, chatId);
+    dialog->show();
+    dialog->raise();
+    dialog->m_filter->setFocus();
+    return dialog;
+}
+
+CreateGroupDialog::CreateGroupDialog(QWidget* window, app::Account& account, qint64 addToChat)
     : QWidget(window),
       m_account(account),
       m_actions(account),
@@ -63,7 +72,8 @@ CreateGroupDialog::CreateGroupDialog(QWidget* window, app::Account& account)
       m_membersError(new QLabel(m_card)),
       m_error(new QLabel(m_card)),
       m_create(new QPushButton(tr("Create group"), m_card)),
-      m_cancel(new QPushButton(tr("Cancel"), m_card)) {
+      m_cancel(new QPushButton(tr("Cancel"), m_card)),
+      m_addTo(addToChat) {
     setObjectName(QStringLiteral("createGroupDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setGeometry(window->rect());
@@ -135,6 +145,11 @@ CreateGroupDialog::CreateGroupDialog(QWidget* window, app::Account& account)
         Q_EMIT created(chatId);
         close();
     });
+    connect(&m_actions, &app::GroupActions::succeeded, this, [this](app::GroupActions::Op op) {
+        if (op == app::GroupActions::Op::AddMember) {
+            onAdded();
+        }
+    });
     connect(&m_actions, &app::GroupActions::failed, this,
             [this](app::GroupActions::Op op, qint64, qint64, const QString& message) {
                 onFailed(op, message);
@@ -169,6 +184,14 @@ CreateGroupDialog::CreateGroupDialog(QWidget* window, app::Account& account)
     outer->addWidget(m_card, 0, Qt::AlignHCenter);
     outer->addStretch(2);
 
+    if (m_addTo != 0) {
+        const auto group = m_account.chatCache().group(m_addTo);
+        heading->setText(tr("Add members"));
+        hint->setText(tr("Friends who are not in %1 yet.").arg(group ? group->name : QString()));
+        m_name->hide();
+        m_description->hide();
+        m_create->setText(tr("Add"));
+    }
     fillFriends();
     refreshCount();
 }
@@ -176,6 +199,9 @@ CreateGroupDialog::CreateGroupDialog(QWidget* window, app::Account& account)
 void CreateGroupDialog::fillFriends() {
     const auto friends = m_account.chatCache().friends();
     for (const auto& entry : friends) {
+        if (m_addTo != 0 && m_account.chatCache().member(m_addTo, entry.user.id)) {
+            continue;
+        }
         const QString name =
             entry.user.displayName.isEmpty() ? entry.user.username : entry.user.displayName;
         auto* item = new QListWidgetItem(QStringLiteral("%1    @%2").arg(name, entry.user.username),
@@ -185,7 +211,7 @@ void CreateGroupDialog::fillFriends() {
         item->setData(kUserIdRole, entry.user.id);
         item->setData(kSearchTextRole, (name + QLatin1Char(' ') + entry.user.username).toLower());
     }
-    if (friends.empty()) {
+    if (m_friends->count() == 0) {
         auto* none =
             new QListWidgetItem(tr("No friends yet: add some from the Friends view."), m_friends);
         none->setFlags(Qt::NoItemFlags);
@@ -232,6 +258,21 @@ void CreateGroupDialog::submit() {
         return;
     }
     m_error->hide();
+    if (m_addTo != 0) {
+        const std::vector<qint64> ids = picked();
+        if (ids.empty()) {
+            m_membersError->setText(tr("Pick at least one friend."));
+            m_membersError->show();
+            return;
+        }
+        m_busy = true;
+        m_pending = static_cast<int>(ids.size());
+        m_create->setEnabled(false);
+        for (qint64 id : ids) {
+            m_actions.addMember(m_addTo, id);
+        }
+        return;
+    }
     const QString name = m_name->text().trimmed();
     if (name.isEmpty()) {
         m_name->setError(tr("Give the group a name."));
@@ -244,7 +285,24 @@ void CreateGroupDialog::submit() {
     m_actions.createGroup(name, m_description->text(), picked());
 }
 
-void CreateGroupDialog::onFailed(app::GroupActions::Op, const QString& message) {
+void CreateGroupDialog::onAdded() {
+    if (--m_pending > 0) {
+        return;
+    }
+    Q_EMIT membersAdded(m_addTo);
+    close();
+}
+
+void CreateGroupDialog::onFailed(app::GroupActions::Op op, const QString& message) {
+    if (op == app::GroupActions::Op::AddMember) {
+        // The others may still be added; what was refused is said, and the card stays open.
+        --m_pending;
+        m_busy = m_pending > 0;
+        m_create->setEnabled(!m_busy);
+        m_error->setText(message);
+        m_error->show();
+        return;
+    }
     m_busy = false;
     m_create->setEnabled(true);
     m_create->setText(tr("Create group"));

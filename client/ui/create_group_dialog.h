@@ -1,4 +1,5 @@
 // The "New group" card over the window: name, description and friends to add, created on Enter.
+// The same card adds friends to an existing group ("Add members": the friends list alone).
 #pragma once
 
 #include <QWidget>
@@ -20,6 +21,8 @@ class CreateGroupDialog : public QWidget {
 public:
     // Covers `anchor`'s window and focuses the name. Deletes itself when closed.
     static CreateGroupDialog* open(QWidget* anchor, app::Account& account);
+    // Friends not yet in the group; each one picked is added (admins and the owner may).
+    static CreateGroupDialog* openAddMembers(QWidget* anchor, app::Account& account, qint64 chatId);
 
     FormField* nameField() const { return m_name; }
     FormField* descriptionField() const { return m_description; }
@@ -39,6 +42,8 @@ public:
 Q_SIGNALS:
     // The group is in the cache; the window is about to close.
     void created(qint64 chatId);
+    // Add members: every picked friend was added; the window is about to close.
+    void membersAdded(qint64 chatId);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -47,11 +52,12 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
 
 private:
-    CreateGroupDialog(QWidget* window, app::Account& account);
+    CreateGroupDialog(QWidget* window, app::Account& account, qint64 addToChat);
     void fillFriends();
     void applyFilter(const QString& text);
     void refreshCount();
     void onFailed(app::GroupActions::Op op, const QString& message);
+    void onAdded();
 
     app::Account& m_account;
     app::GroupActions m_actions;
@@ -66,6 +72,8 @@ private:
     QPushButton* m_create;
     QPushButton* m_cancel;
     bool m_busy = false;
+    qint64 m_addTo = 0;  // the group members are added to; 0 for a new group
+    int m_pending = 0;   // additions not answered yet
 };
 
 }  // namespace client::ui

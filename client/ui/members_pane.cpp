@@ -7,12 +7,12 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QVBoxLayout>
 
 #include "client/ui/avatar_widget.h"
 #include "client/ui/confirm_overlay.h"
+#include "client/ui/create_group_dialog.h"
 #include "client/ui/member_action_card.h"
 #include "client/ui/member_delegate.h"
 #include "client/ui/style_hooks.h"
@@ -33,16 +33,23 @@ class MemberFilter : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
 
+    void setNeedle(const QString& needle) {
+        m_needle = needle;
+        invalidateFilter();
+    }
+
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
-        const QString needle = filterRegularExpression().pattern();
-        if (needle.isEmpty()) {
+        if (m_needle.isEmpty()) {
             return true;
         }
         const QModelIndex index = sourceModel()->index(row, 0, parent);
-        return index.data(Model::NameRole).toString().contains(needle, Qt::CaseInsensitive) ||
-               index.data(Model::UsernameRole).toString().contains(needle, Qt::CaseInsensitive);
+        return index.data(Model::NameRole).toString().contains(m_needle, Qt::CaseInsensitive) ||
+               index.data(Model::UsernameRole).toString().contains(m_needle, Qt::CaseInsensitive);
     }
+
+private:
+    QString m_needle;
 };
 
 QString roleWord(Role role) {
@@ -71,6 +78,7 @@ MembersPane::MembersPane(app::Account& account, QWidget* parent)
       m_description(new QLabel(this)),
       m_counts(new QLabel(this)),
       m_settings(new QPushButton(tr("Group settings"), this)),
+      m_add(new QPushButton(tr("Add members"), this)),
       m_filter(new QLineEdit(this)),
       m_list(new QListView(this)),
       m_error(new QLabel(this)) {
@@ -93,13 +101,18 @@ MembersPane::MembersPane(app::Account& account, QWidget* parent)
     style::set(m_settings, style::Button::Secondary);
     connect(m_settings, &QPushButton::clicked, this,
             [this] { Q_EMIT settingsRequested(m_chatId); });
+    m_add->setObjectName(QStringLiteral("addMembersButton"));
+    m_add->setCursor(Qt::PointingHandCursor);
+    style::set(m_add, style::Button::Secondary);
+    connect(m_add, &QPushButton::clicked, this,
+            [this] { CreateGroupDialog::openAddMembers(this, m_account, m_chatId); });
 
     m_filter->setObjectName(QStringLiteral("memberFilterEdit"));
     m_filter->setPlaceholderText(tr("Find a member"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Find a member"));
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
-        m_proxy->setFilterRegularExpression(QRegularExpression::escape(text.trimmed()));
+        static_cast<MemberFilter*>(m_proxy)->setNeedle(text.trimmed());
     });
     m_list->setObjectName(QStringLiteral("memberList"));
     m_list->setModel(m_proxy);
@@ -136,7 +149,13 @@ MembersPane::MembersPane(app::Account& account, QWidget* parent)
     layout->addWidget(m_description);
     layout->addWidget(m_counts);
     layout->addSpacing(4);
-    layout->addWidget(m_settings, 0, Qt::AlignHCenter);
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
+    buttons->addStretch(1);
+    buttons->addWidget(m_settings);
+    buttons->addWidget(m_add);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     layout->addSpacing(8);
     layout->addWidget(m_filter);
     layout->addWidget(m_error);
@@ -197,6 +216,7 @@ void MembersPane::refreshHeader() {
     }
     counts += QStringLiteral(" · ") + tr("you are %1").arg(roleWord(group->myRole));
     m_counts->setText(counts);
+    m_add->setVisible(GroupActions::mayAddMembers(group->myRole));
 }
 
 QMenu* MembersPane::menuFor(qint64 userId) {

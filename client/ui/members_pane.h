@@ -35,6 +35,8 @@ public:
     QListView* list() const { return m_list; }
     QLineEdit* filterEdit() const { return m_filter; }
     QPushButton* settingsButton() const { return m_settings; }
+    // Shown to admins and the owner: opens the friend picker to add members.
+    QPushButton* addButton() const { return m_add; }
     QLabel* errorLabel() const { return m_error; }
     models::MemberListModel* model() const { return m_model.get(); }
     app::GroupActions& actions() { return m_actions; }
@@ -65,6 +67,7 @@ private:
     QLabel* m_description;
     QLabel* m_counts;
     QPushButton* m_settings;
+    QPushButton* m_add;
     QLineEdit* m_filter;
     QListView* m_list;
     QLabel* m_error;

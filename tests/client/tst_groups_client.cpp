@@ -274,6 +274,28 @@ private Q_SLOTS:
         QCOMPARE(lines.back().actorName, QStringLiteral("Ana"));
     }
 
+    // Ana adds Cy back from the members pane's card: Cy's rail has the group again.
+    void addBackFromThePane() {
+        QVERIFY(m_group > 0);
+        MembersPane anaPane(*m_a, m_window.get());
+        QVERIFY(anaPane.setChat(m_group));
+        QVERIFY(!anaPane.addButton()->isHidden());
+        MembersPane boPane(*m_b, m_window.get());
+        QVERIFY(boPane.setChat(m_group));
+        QVERIFY(boPane.addButton()->isHidden());  // a moderator may not add
+
+        QTest::mouseClick(anaPane.addButton(), Qt::LeftButton);
+        auto* card = m_window->findChild<CreateGroupDialog*>();
+        QVERIFY(card);
+        QCOMPARE(card->friendList()->count(), 1);  // Bo is in already; Cy is not
+        QSignalSpy added(card, &CreateGroupDialog::membersAdded);
+        card->setPicked(m_cy.user.userId, true);
+        QTest::mouseClick(card->createButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(added.count(), 1, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(hasChat(m_c->chats(), m_group), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(anaPane.model()->rowOfUser(m_cy.user.userId) >= 0, kWaitMs);
+    }
+
     void refusedActionsSayWhy() {
         QVERIFY(m_group > 0);
         // Bo (a moderator) may not ban.
