@@ -18,6 +18,7 @@
 #include "common/codec.h"
 #include "server/net/socket_id.h"
 #include "server/net/websocket_session_stream.h"
+#include "server/net/websocket_session_wakeups.h"
 
 namespace server::net {
 namespace {
@@ -65,6 +66,8 @@ public:
     WebSocketSession(Stream&& stream, ServerContext& ctx)
         : m_ws(SerialWriteStream<Stream>(std::move(stream))),
           m_ctx(ctx),
+          m_wakeups(asio::use_service<SessionWakeups>(
+              asio::query(m_ws.get_executor(), asio::execution::context))),
           m_idleTimer(m_ws.get_executor()),
           m_helloTimer(m_ws.get_executor()),
           m_closeTimer(m_ws.get_executor()) {
@@ -106,16 +109,19 @@ private:
     // What other threads hand the socket: a frame to send, or the answer of the op in flight.
     using Inbound = std::variant<std::shared_ptr<const std::string>, realtime::OpResult>;
 
-    // In arrival order, with one post per burst: the writer's thread completes a whole group
-    // commit at once, and a send's own event and its ack then reach the strand together.
+    // In arrival order, in bursts: the writer's thread completes a whole group commit at once,
+    // so a send's own event and its ack reach the strand together, and the sockets of a whole
+    // commit are woken by one post (SessionWakeups).
     void toStrand(Inbound item) {
         {
             std::lock_guard lock(m_inboxMutex);
             m_inbox.push_back(std::move(item));
             if (m_inbox.size() > 1)
-                return;  // the drain posted for the first one takes this one too
+                return;  // the wake-up scheduled for the first one takes this one too
         }
-        asio::post(m_ws.get_executor(), [self = this->shared_from_this()] { self->drainInbox(); });
+        m_wakeups.schedule(m_ws.get_executor(), [self = this->shared_from_this()] {
+            asio::dispatch(self->m_ws.get_executor(), [self] { self->drainInbox(); });
+        });
     }
 
     void drainInbox() {
@@ -338,6 +344,7 @@ private:
 
     websocket::stream<SerialWriteStream<Stream>> m_ws;
     ServerContext& m_ctx;
+    SessionWakeups& m_wakeups;
     const domain::SocketId m_socketId = nextSocketId();
     beast::flat_buffer m_buffer;
     asio::steady_timer m_idleTimer;
