@@ -45,29 +45,56 @@ bool exec(QSqlDatabase& db, const QString& sql, const QVariantList& values,
     return true;
 }
 
-// Stores the user; true in `changed` only when a field differs from the cached row, so a member
-// list of 1,000 unchanged users announces nothing.
-bool storeUser(QSqlDatabase& db, const protocol::User& user, bool& changed) {
-    int rows = 0;
-    const bool ok = exec(
-        db,
-        QStringLiteral(
+// The two upserts of storing a member, prepared once for a whole member list: a list of 1,000
+// would otherwise prepare 2,000 statements.
+class MemberStatements {
+public:
+    explicit MemberStatements(QSqlDatabase& db) : m_user(db), m_member(db) {
+        m_user.prepare(QStringLiteral(
             "INSERT INTO users (id, username, display_name, avatar, status, last_seen)"
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
             " username = excluded.username, display_name = excluded.display_name,"
             " avatar = excluded.avatar, status = excluded.status, last_seen = excluded.last_seen"
             " WHERE (username, display_name, avatar, status, last_seen) IS NOT"
             " (excluded.username, excluded.display_name, excluded.avatar, excluded.status,"
-            " excluded.last_seen)"),
-        {qint64(user.id), qs(user.username), qs(user.displayName),
-         user.avatar ? QVariant(qs(*user.avatar)) : QVariant(),
-         user.status == protocol::Presence::Online ? QStringLiteral("online")
-                                                   : QStringLiteral("offline"),
-         nullable(user.lastSeen)},
-        &rows);
-    changed = rows > 0;
-    return ok;
-}
+            " excluded.last_seen)"));
+        m_member.prepare(
+            QStringLiteral("INSERT INTO members (chat_id, user_id, role, joined_ts, muted_until)"
+                           " VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id) DO UPDATE SET"
+                           " role = excluded.role, joined_ts = excluded.joined_ts,"
+                           " muted_until = excluded.muted_until"));
+    }
+
+    // Stores the user; `changed` only when a field differs from the cached row, so a member list
+    // of unchanged users announces nothing.
+    bool user(const protocol::User& user, bool& changed) {
+        m_user.addBindValue(qint64(user.id));
+        m_user.addBindValue(qs(user.username));
+        m_user.addBindValue(qs(user.displayName));
+        m_user.addBindValue(user.avatar ? QVariant(qs(*user.avatar)) : QVariant());
+        m_user.addBindValue(user.status == protocol::Presence::Online ? QStringLiteral("online")
+                                                                      : QStringLiteral("offline"));
+        m_user.addBindValue(nullable(user.lastSeen));
+        if (!m_user.exec()) {
+            return false;
+        }
+        changed = m_user.numRowsAffected() > 0;
+        return true;
+    }
+
+    bool member(qint64 chatId, const protocol::Member& member) {
+        m_member.addBindValue(chatId);
+        m_member.addBindValue(qint64(member.user.id));
+        m_member.addBindValue(roleText(member.role));
+        m_member.addBindValue(qint64(member.joinedTs));
+        m_member.addBindValue(nullable(member.mutedUntil));
+        return m_member.exec();
+    }
+
+private:
+    QSqlQuery m_user;
+    QSqlQuery m_member;
+};
 
 const QString kMemberColumns = QStringLiteral(
     "m.user_id, coalesce(u.username, ''), coalesce(u.display_name, ''), u.status, u.last_seen,"
@@ -114,21 +141,13 @@ void ChatCache::announceGroup(const GroupEffects& group) {
 
 bool ChatCache::writeMember(QSqlDatabase& db, qint64 chatId, const protocol::Member& member,
                             Effects& effects) {
+    MemberStatements statements(db);
     bool userChanged = false;
-    if (!storeUser(db, member.user, userChanged)) {
+    if (!statements.user(member.user, userChanged) || !statements.member(chatId, member)) {
         return false;
     }
     if (userChanged && !effects.users.contains(member.user.id)) {
         effects.users.append(member.user.id);
-    }
-    if (!exec(db,
-              QStringLiteral("INSERT INTO members (chat_id, user_id, role, joined_ts, muted_until)"
-                             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (chat_id, user_id) DO UPDATE SET"
-                             " role = excluded.role, joined_ts = excluded.joined_ts,"
-                             " muted_until = excluded.muted_until"),
-              {chatId, qint64(member.user.id), roleText(member.role), qint64(member.joinedTs),
-               nullable(member.mutedUntil)})) {
-        return false;
     }
     if (member.user.id == m_me) {
         if (!exec(db, QStringLiteral("UPDATE chats SET my_role = ? WHERE id = ?"),
@@ -148,10 +167,23 @@ bool ChatCache::setMembers(qint64 chatId, const std::vector<protocol::Member>& m
         if (!exec(db, QStringLiteral("DELETE FROM members WHERE chat_id = ?"), {chatId})) {
             return false;
         }
+        MemberStatements statements(db);
+        std::optional<protocol::Role> myRole;
         for (const auto& member : members) {
-            if (!writeMember(db, chatId, member, effects)) {
+            bool userChanged = false;
+            if (!statements.user(member.user, userChanged) || !statements.member(chatId, member)) {
                 return false;
             }
+            if (userChanged) {
+                effects.users.append(member.user.id);
+            }
+            if (member.user.id == m_me) {
+                myRole = member.role;
+            }
+        }
+        if (myRole && !exec(db, QStringLiteral("UPDATE chats SET my_role = ? WHERE id = ?"),
+                            {roleText(*myRole), chatId})) {
+            return false;
         }
         if (!exec(db,
                   QStringLiteral("UPDATE chats SET members_loaded = 1, member_count = ?"

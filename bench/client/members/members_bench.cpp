@@ -150,10 +150,41 @@ int main(int argc, char* argv[]) {
         steps.push_back(msSince(step));
     }
 
+    // A refresh from the server while the pane is open: 1,000 members written to the cache in
+    // one transaction, the model reset, the list laid out and painted again.
+    std::vector<protocol::Member> members;
+    for (qint64 id = 1; id <= kMembers; ++id) {
+        members.push_back(member(id));
+    }
+    std::vector<double> refreshes;
+    for (int i = 0; i < kOpens; ++i) {
+        members[static_cast<size_t>(i)].user.status =
+            i % 2 == 0 ? protocol::Presence::Online : protocol::Presence::Offline;
+        QElapsedTimer timer;
+        timer.start();
+        account.chatCache().setMembers(kGroup, members);
+        list->viewport()->repaint();
+        refreshes.push_back(msSince(timer));
+    }
+
+    // The worst refresh: every member's presence changed since the last list.
+    for (auto& m : members) {
+        m.user.status = m.user.status == protocol::Presence::Online ? protocol::Presence::Offline
+                                                                    : protocol::Presence::Online;
+    }
+    QElapsedTimer allChanged;
+    allChanged.start();
+    account.chatCache().setMembers(kGroup, members);
+    list->viewport()->repaint();
+    const double allChangedMs = msSince(allChanged);
+
     out << "members pane, " << pane.model()->rowCount() << " members, list "
         << list->viewport()->height() << " px high\n";
     out << "open (model + layout + first paint): " << describe(opens) << "\n";
     out << "scroll frame, paint: " << describe(paints) << "\n";
     out << "scroll frame, step (scroll + events + paint): " << describe(steps) << "\n";
+    out << "refresh (1,000 members stored, model reset, repaint): " << describe(refreshes) << "\n";
+    out << "refresh with every member's presence changed: " << QString::number(allChangedMs, 'f', 2)
+        << " ms\n";
     return 0;
 }
