@@ -9,6 +9,12 @@
 
 namespace server::domain {
 
+std::optional<std::int64_t> activeMute(std::optional<std::int64_t> mutedUntil, std::int64_t nowMs) {
+    if (mutedUntil && *mutedUntil > nowMs)
+        return mutedUntil;
+    return std::nullopt;
+}
+
 bool ChatEntry::isMember(std::int64_t userId) const {
     return std::binary_search(members.begin(), members.end(), userId);
 }

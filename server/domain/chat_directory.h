@@ -15,11 +15,21 @@
 
 namespace server::domain {
 
+// The end of a mute in force at `nowMs`: null when there is none or it has passed (an expired
+// mute is no mute, wherever a mute is shown or checked).
+std::optional<std::int64_t> activeMute(std::optional<std::int64_t> mutedUntil, std::int64_t nowMs);
+
 // One member as the permission checks need it.
 struct MemberInfo {
     protocol::Role role = protocol::Role::Member;
     std::int64_t joinedTs = 0;
+    // As stored: entries are cached, so read it through mutedAt() with the current time.
     std::optional<std::int64_t> mutedUntil;
+
+    std::optional<std::int64_t> mutedAt(std::int64_t nowMs) const {
+        return activeMute(mutedUntil, nowMs);
+    }
+    bool isMutedAt(std::int64_t nowMs) const { return mutedAt(nowMs).has_value(); }
 };
 
 struct ChatEntry {

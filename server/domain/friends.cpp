@@ -4,6 +4,7 @@
 
 #include "common/codec.h"
 #include "common/errors.h"
+#include "server/domain/notifications_actions.h"
 #include "server/store/chat_repository.h"
 #include "server/store/friend_repository.h"
 
@@ -59,6 +60,7 @@ FriendRequestOutcome Friends::request(std::int64_t callerId, std::int64_t userId
     struct Result {
         std::int64_t requestId = 0;
         std::int64_t chatId = 0;
+        NotificationDelivery notification;
     };
     const auto result = m_writer.run<Result>([&](Connection& c) {
         FriendRepository friends(c);
@@ -68,18 +70,23 @@ FriendRequestOutcome Friends::request(std::int64_t callerId, std::int64_t userId
             throw ApiError(ErrorCode::Conflict, "user_id: already friends");
         if (friends.findRequestFrom(callerId, userId))
             throw ApiError(ErrorCode::Conflict, "user_id: already requested");
+        // The other side had asked: this request accepts theirs.
         if (friends.findRequestFrom(userId, callerId))
-            return Result{0, becomeFriends(c, callerId, userId, now)};
-        return Result{friends.insertRequest(callerId, userId, now), 0};
+            return Result{0, becomeFriends(c, callerId, userId, now),
+                          ActionNotifier(c, now).friendAccepted(userId, callerId)};
+        const auto requestId = friends.insertRequest(callerId, userId, now);
+        return Result{requestId, 0, ActionNotifier(c, now).friendRequest(userId, callerId)};
     });
     FriendRequestOutcome outcome;
     if (result.chatId) {
         outcome.chat = announceChat(result.chatId, callerId, userId);
+        m_broadcaster.toUsers({userId}, result.notification.frame);
         return outcome;
     }
     auto forRecipient = m_database.read(
         [&](Connection& c) { return present(c, result.requestId, callerId, userId, now, userId); });
     m_broadcaster.toUsers({userId}, frame(protocol::ws::FriendRequestOut{forRecipient}));
+    m_broadcaster.toUsers({userId}, result.notification.frame);
     outcome.request = m_database.read([&](Connection& c) {
         return present(c, result.requestId, callerId, userId, now, callerId);
     });
@@ -103,14 +110,19 @@ protocol::Chat Friends::accept(std::int64_t callerId, std::int64_t requestId) {
     struct Result {
         std::int64_t chatId = 0;
         std::int64_t otherId = 0;
+        NotificationDelivery notification;
     };
     const auto result = m_writer.run<Result>([&](Connection& c) {
         auto request = FriendRepository(c).findRequest(requestId);
         if (!request || request->toId != callerId)
             throw noSuchRequest();
-        return Result{becomeFriends(c, request->fromId, callerId, now), request->fromId};
+        const auto chatId = becomeFriends(c, request->fromId, callerId, now);
+        return Result{chatId, request->fromId,
+                      ActionNotifier(c, now).friendAccepted(request->fromId, callerId)};
     });
-    return announceChat(result.chatId, callerId, result.otherId);
+    auto chat = announceChat(result.chatId, callerId, result.otherId);
+    m_broadcaster.toUsers({result.otherId}, result.notification.frame);
+    return chat;
 }
 
 void Friends::decline(std::int64_t callerId, std::int64_t requestId) {

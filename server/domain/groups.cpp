@@ -9,6 +9,7 @@
 #include "common/errors.h"
 #include "common/validation.h"
 #include "server/domain/groups_access.h"
+#include "server/domain/notifications_actions.h"
 #include "server/store/ban_repository.h"
 #include "server/store/chat_repository.h"
 #include "server/store/friend_repository.h"
@@ -93,11 +94,12 @@ void Groups::commit(std::int64_t chatId, std::int64_t actor,
 }
 
 protocol::Member Groups::memberView(Connection& c, std::int64_t chatId, std::int64_t userId,
-                                    std::int64_t viewerId) {
+                                    std::int64_t viewerId, std::int64_t nowMs) {
     const auto row = ChatRepository(c).member(chatId, userId);
     if (!row)
         throw ApiError(ErrorCode::NotFound, "user_id: not a member");
-    return {m_users.view(c, userId, viewerId), roleOf(*row), row->joinedTs, row->mutedUntil};
+    return {m_users.view(c, userId, viewerId), roleOf(*row), row->joinedTs,
+            activeMute(row->mutedUntil, nowMs)};
 }
 
 protocol::Chat Groups::create(std::int64_t callerId, NewGroup group) {
@@ -137,8 +139,9 @@ protocol::Chat Groups::create(std::int64_t callerId, NewGroup group) {
             everyone.push_back(invitee.first);
         }
         for (const auto id : everyone) {
-            change.logOnly(protocol::eventType::MemberAdded,
-                           {{"member", protocol::toJson(memberView(c, chatId, id, 0))}});
+            change.logOnly(
+                protocol::eventType::MemberAdded,
+                {{"member", protocol::toJson(memberView(c, chatId, id, 0, change.ts()))}});
             if (id != callerId)
                 change.audit(protocol::auditAction::MemberAdded, id);
         }
@@ -147,6 +150,8 @@ protocol::Chat Groups::create(std::int64_t callerId, NewGroup group) {
             if (id == callerId)
                 created = view;
             change.send({id}, protocol::ws::ChatAdded{std::move(view)});
+            if (id != callerId)
+                change.notify(ActionNotifier(c, change.ts()).groupAdded(id, callerId, chatId));
         }
     });
     return created;
@@ -221,14 +226,15 @@ void Groups::deleteGroup(std::int64_t callerId, std::int64_t chatId) {
 
 std::vector<protocol::Member> Groups::members(std::int64_t callerId, std::int64_t chatId) {
     m_directory.requireMember(chatId, callerId);
+    const auto now = m_clock.nowMs();
     return m_database.read([&](Connection& c) {
         ChatRepository chats(c);
         if (!chats.member(chatId, callerId))
             throw ApiError(ErrorCode::NotFound, "chat_id: no such chat");
         std::vector<protocol::Member> members;
         for (const auto& row : chats.members(chatId))
-            members.push_back(
-                {m_users.view(c, row.userId, callerId), roleOf(row), row.joinedTs, row.mutedUntil});
+            members.push_back({m_users.view(c, row.userId, callerId), roleOf(row), row.joinedTs,
+                               activeMute(row.mutedUntil, now)});
         return members;
     });
 }

@@ -81,8 +81,9 @@ private:
     // Removes `userId` inside `change`: member.removed to the members and to the removed one,
     // then chat.removed to it; an owner leaving is succeeded, a group left empty is deleted.
     void removeInChange(GroupChange& change, std::int64_t userId, std::string_view reason);
+    // The member as `viewerId` sees it at `nowMs` (a mute that has passed shows as null).
     protocol::Member memberView(store::Connection& connection, std::int64_t chatId,
-                                std::int64_t userId, std::int64_t viewerId);
+                                std::int64_t userId, std::int64_t viewerId, std::int64_t nowMs);
 
     store::Database& m_database;
     store::Writer& m_writer;

@@ -42,6 +42,10 @@ void GroupChange::send(std::vector<std::int64_t> users, const protocol::ServerFr
         {std::move(users), std::make_shared<const std::string>(protocol::encode(frame))});
 }
 
+void GroupChange::notify(const NotificationDelivery& delivery) {
+    m_deliveries.push_back({{delivery.userId}, delivery.frame});
+}
+
 void GroupChange::finish() {
     if (!m_deleted)
         m_entry = ChatDirectory::load(m_connection, m_chatId);

@@ -12,6 +12,7 @@
 #include "common/ws_frames.h"
 #include "server/domain/broadcaster.h"
 #include "server/domain/chat_directory.h"
+#include "server/domain/notifications.h"
 #include "server/store/connection.h"
 
 namespace server::domain {
@@ -44,6 +45,8 @@ public:
                const boost::json::object& details = {});
     // Relays a frame that is not an event (chat.added, chat.removed).
     void send(std::vector<std::int64_t> users, const protocol::ServerFrame& frame);
+    // Relays a notification stored in this op (notify()) to its user, in order with the frames.
+    void notify(const NotificationDelivery& delivery);
     // The chat is gone: its entry is forgotten instead of reloaded.
     void markDeleted() { m_deleted = true; }
 

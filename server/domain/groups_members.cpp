@@ -7,6 +7,7 @@
 #include "common/validation.h"
 #include "server/domain/groups.h"
 #include "server/domain/groups_access.h"
+#include "server/domain/notifications_actions.h"
 #include "server/store/ban_repository.h"
 #include "server/store/chat_repository.h"
 #include "server/store/friend_repository.h"
@@ -63,6 +64,7 @@ void Groups::removeInChange(GroupChange& change, std::int64_t userId, std::strin
     members.setRole(chatId, *next, protocol::toString(Role::Owner));
     change.event(protocol::eventType::MemberRole, roleData(*next, Role::Owner));
     change.audit(protocol::auditAction::OwnerTransferred, *next, {{"reason", "succession"}});
+    change.notify(ActionNotifier(c, change.ts()).succeeded(*next, userId, chatId));
 }
 
 protocol::Member Groups::addMember(std::int64_t callerId, std::int64_t chatId,
@@ -84,9 +86,10 @@ protocol::Member Groups::addMember(std::int64_t callerId, std::int64_t chatId,
         // The newcomer learns of the chat first; its last_seq is just before the event's seq.
         change.send({userId}, protocol::ws::ChatAdded{m_chats.view(c, chatId, userId)});
         change.event(protocol::eventType::MemberAdded,
-                     {{"member", protocol::toJson(memberView(c, chatId, userId, 0))}});
+                     {{"member", protocol::toJson(memberView(c, chatId, userId, 0, change.ts()))}});
         change.audit(protocol::auditAction::MemberAdded, userId);
-        result = memberView(c, chatId, userId, callerId);
+        change.notify(ActionNotifier(c, change.ts()).groupAdded(userId, callerId, chatId));
+        result = memberView(c, chatId, userId, callerId, change.ts());
     });
     return result;
 }
@@ -105,6 +108,7 @@ void Groups::removeMember(std::int64_t callerId, std::int64_t chatId, std::int64
                         "kicking this member");
         removeInChange(change, userId, "kicked");
         change.audit(protocol::auditAction::MemberKicked, userId);
+        change.notify(ActionNotifier(c, change.ts()).kicked(userId, callerId, chatId));
     });
 }
 
@@ -134,8 +138,10 @@ protocol::Member Groups::setRole(std::int64_t callerId, std::int64_t chatId, std
             change.audit(
                 protocol::auditAction::MemberRole, userId,
                 {{"role", protocol::toString(role)}, {"previous", protocol::toString(current)}});
+            change.notify(
+                ActionNotifier(c, change.ts()).roleChanged(userId, callerId, chatId, role));
         }
-        result = memberView(c, chatId, userId, callerId);
+        result = memberView(c, chatId, userId, callerId, change.ts());
     });
     return result;
 }
@@ -157,6 +163,8 @@ protocol::Chat Groups::transferOwnership(std::int64_t callerId, std::int64_t cha
         change.event(protocol::eventType::MemberRole, roleData(userId, Role::Owner));
         change.event(protocol::eventType::MemberRole, roleData(callerId, Role::Admin));
         change.audit(protocol::auditAction::OwnerTransferred, userId);
+        change.notify(
+            ActionNotifier(c, change.ts()).roleChanged(userId, callerId, chatId, Role::Owner));
         result = m_chats.view(c, chatId, callerId);
     });
     return result;
@@ -182,6 +190,8 @@ void Groups::ban(std::int64_t callerId, std::int64_t chatId, std::int64_t userId
         if (target)
             removeInChange(change, userId, "banned");
         change.audit(protocol::auditAction::MemberBanned, userId, {{"reason", reason}});
+        if (target)
+            change.notify(ActionNotifier(c, change.ts()).banned(userId, callerId, chatId, reason));
     });
 }
 

@@ -11,16 +11,6 @@
 namespace server::domain {
 namespace {
 
-// The first `limit` code points of valid UTF-8 text.
-std::string preview(const std::string& text, std::size_t limit) {
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && points++ == limit)
-            return text.substr(0, i);
-    }
-    return text;
-}
-
 class Collector {
 public:
     Collector(store::Connection& connection, const protocol::Message& message)
@@ -43,7 +33,7 @@ public:
         n.actor = m_message.sender;
         n.chatId = m_message.chatId;
         n.messageId = m_message.id;
-        n.text = preview(m_message.text, kNotificationPreview);
+        n.text = textPreview(m_message.text);
         m_deliveries.push_back(notify(m_connection, n));
     }
 
@@ -57,6 +47,15 @@ private:
 };
 
 }  // namespace
+
+std::string textPreview(const std::string& text, std::size_t limit) {
+    std::size_t points = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && points++ == limit)
+            return text.substr(0, i);
+    }
+    return text;
+}
 
 std::vector<NotificationDelivery> messageNotifications(store::Connection& connection,
                                                        const protocol::Message& message) {

@@ -1,6 +1,7 @@
 // The notifications a new group message makes: mentions of members and a reply to a member.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "common/wire_types.h"
@@ -11,6 +12,9 @@ namespace server::domain {
 
 // Preview length of a notification's text, in code points.
 inline constexpr std::size_t kNotificationPreview = 140;
+
+// The first `limit` code points of valid UTF-8 text.
+std::string textPreview(const std::string& text, std::size_t limit = kNotificationPreview);
 
 // Inside the send's writer op, after the message is stored: a `mention` for each member named
 // as `@username` in the text, and a `reply` to the sender of the message replied to, each user

@@ -79,6 +79,21 @@ private slots:
         QCOMPARE(names(many).size(), server::domain::kMaxMentions);
     }
 
+    void theDirectoryShowsAnExpiredMuteAsNone() {
+        m_moderation->mute(m_owner, m_chat, m_member, 1);
+        const auto entry = m_domain->directory.find(m_chat);
+        QVERIFY(entry);
+        const auto* info = entry->member(m_member);
+        QVERIFY(info && info->mutedUntil);
+        const auto until = *info->mutedUntil;
+        QCOMPARE(info->mutedAt(until - 1), std::optional<std::int64_t>(until));
+        QVERIFY(info->isMutedAt(until - 1));
+        QCOMPARE(info->mutedAt(until), std::optional<std::int64_t>());
+        QVERIFY(!info->isMutedAt(until + 1));
+        QVERIFY(!entry->member(m_other)->isMutedAt(0));
+        QCOMPARE(server::domain::activeMute(std::nullopt, 5), std::optional<std::int64_t>());
+    }
+
     void postingRulesRefuseWhatTheProtocolSays() {
         using server::domain::checkPosting;
         const std::int64_t now = 1'000'000;
@@ -227,6 +242,10 @@ private slots:
 
     void messageNotificationsForMentionsAndReplies() {
         auto& d = *m_domain;
+        // Befriending and joining notified mary already: start from those, read.
+        const auto earlier = m_notifications->list(m_member, std::nullopt, std::nullopt);
+        QCOMPARE(earlier.size(), std::size_t{2});
+        m_notifications->markRead(m_member, earlier[0].id);
         const auto original = d.send(m_member, m_chat, "first", "c-1");
         protocol::Message message = original;
         message.id = original.id + 1000;  // a made-up id: only the notification refers to it
@@ -249,8 +268,9 @@ private slots:
         QCOMPARE(QString::fromStdString(reply[0].notification.type), QString("reply"));
 
         const auto listed = m_notifications->list(m_member, std::nullopt, std::nullopt);
-        QCOMPARE(listed.size(), std::size_t{2});
+        QCOMPARE(listed.size(), std::size_t{4});
         QCOMPARE(QString::fromStdString(listed[0].type), QString("reply"));
+        QCOMPARE(QString::fromStdString(listed[1].type), QString("mention"));
         QCOMPARE(server::domain::unreadNotifications(d.database, m_member), std::int64_t{2});
         m_notifications->markRead(m_member, listed[1].id);
         QCOMPARE(server::domain::unreadNotifications(d.database, m_member), std::int64_t{1});

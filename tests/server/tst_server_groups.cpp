@@ -1,6 +1,8 @@
 // Groups against the real server: creating and listing, adding, leaving, kicking, roles, owner
 // transfer, succession with its tie-breaks, deletion, bans, settings, the events each member
-// receives over WebSocket, and every bad input of these routes answered 4xx with the error body.
+// receives over WebSocket, a mute that has expired shown as none, and every bad input of these
+// routes answered 4xx with the error body.
+#include <QDateTime>
 #include <QJsonArray>
 #include <QTest>
 
@@ -394,6 +396,38 @@ private slots:
         EXPECT_STATUS(m_api->updateChat(pals[0], id, {{"name", QJsonValue::Null}}), 200);
         QCOMPARE(m_api->chats().chat(pals[1], id).json.toObject()["name"].toString(),
                  QString("Renamed"));
+    }
+
+    void anExpiredMuteShowsAsNone() {
+        auto pals = friendsOf(m_owner, 2);
+        const auto id = group(m_owner, pals);
+        QVERIFY(id);
+        const auto& muted = pals[0];
+        EXPECT_STATUS(m_api->mute(m_owner, id, muted.userId, 1), 204);
+        const auto during = m_api->member(pals[1], id, muted.userId);
+        QVERIFY2(!during["muted_until"].isNull(), "a mute in force shows its end");
+        const qint64 until = during["muted_until"].toInteger();
+        EXPECT_ERROR(m_api->chats().postMessage(muted, id, "while muted"), 403, "forbidden");
+
+        // The server shares this machine's clock: wait until its mute end has passed.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() > until + 20, 3000);
+        for (const auto& viewer : {m_owner, pals[1], muted})
+            QVERIFY2(m_api->member(viewer, id, muted.userId)["muted_until"].isNull(),
+                     "an expired mute shows as null in GET members");
+        const auto promoted = m_api->setRole(m_owner, id, muted.userId, "moderator");
+        EXPECT_STATUS(promoted, 200);
+        QVERIFY(promoted.json.toObject()["muted_until"].isNull());
+        EXPECT_STATUS(m_api->setRole(m_owner, id, muted.userId, "member"), 200);
+        EXPECT_STATUS(m_api->chats().postMessage(muted, id, "free again"), 201);
+        // Unmuting an expired mute is no change: 204 and no event.
+        auto watcher = live(pals[1]);
+        EXPECT_STATUS(m_api->unmute(m_owner, id, muted.userId), 204);
+        EXPECT_STATUS(m_api->chats().postMessage(m_owner, id, "marker"), 201);
+        const auto next = watcher->waitForMatch([id](const QJsonObject& frame) {
+            return frame["op"].toString() == "event" &&
+                   frame["event"].toObject()["chat_id"].toInteger() == id;
+        });
+        QCOMPARE(next["event"].toObject()["type"].toString(), QString("message.created"));
     }
 
 private:
