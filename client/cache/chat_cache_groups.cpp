@@ -163,6 +163,8 @@ bool ChatCache::writeMember(QSqlDatabase& db, qint64 chatId, const protocol::Mem
 
 bool ChatCache::setMembers(qint64 chatId, const std::vector<protocol::Member>& members) {
     GroupEffects group;
+    // Announced after membersReset, so a member list already read again sees them unchanged.
+    QList<qint64> changedUsers;
     const bool ok = write([&](QSqlDatabase& db, Effects& effects) {
         if (!exec(db, QStringLiteral("DELETE FROM members WHERE chat_id = ?"), {chatId})) {
             return false;
@@ -175,7 +177,7 @@ bool ChatCache::setMembers(qint64 chatId, const std::vector<protocol::Member>& m
                 return false;
             }
             if (userChanged) {
-                effects.users.append(member.user.id);
+                changedUsers.append(member.user.id);
             }
             if (member.user.id == m_me) {
                 myRole = member.role;
@@ -199,6 +201,9 @@ bool ChatCache::setMembers(qint64 chatId, const std::vector<protocol::Member>& m
     });
     if (ok) {
         announceGroup(group);
+        for (qint64 user : changedUsers) {
+            Q_EMIT userChanged(user);
+        }
     }
     return ok;
 }

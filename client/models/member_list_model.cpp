@@ -218,6 +218,13 @@ void MemberListModel::onUserChanged(qint64 userId) {
     if (row < 0) {
         return;
     }
+    const auto user = m_cache.user(userId);
+    const cache::UserRow& held = m_rows[static_cast<size_t>(row)].user;
+    // A list just read again already holds the change: nothing to move or repaint.
+    if (user && user->online == held.online && user->displayName == held.displayName &&
+        user->username == held.username && user->lastSeen == held.lastSeen) {
+        return;
+    }
     onMemberChanged(m_chatId, userId);
 }
 
