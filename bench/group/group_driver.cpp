@@ -1,0 +1,351 @@
+#include "bench/group/group_driver.h"
+
+#include <boost/asio/redirect_error.hpp>
+#include <charconv>
+#include <iostream>
+
+#include "bench/server/process_cpu.h"
+
+namespace bench {
+namespace {
+
+constexpr auto kDrainLimit = std::chrono::seconds(5);
+constexpr auto kMembershipLimit = std::chrono::seconds(60);
+// The server closes a socket silent for idle_timeout_s (60 s by default); most members only read.
+constexpr auto kPingEvery = std::chrono::seconds(20);
+constexpr std::string_view kText = "a message of the group load test, about as long as a chat line";
+
+double msSince(Clock::time_point start, Clock::time_point end) {
+    return std::chrono::duration<double, std::milli>(end - start).count();
+}
+
+std::string_view stringField(std::string_view frame, std::string_view name) {
+    const auto key = "\"" + std::string(name) + "\":\"";
+    const auto at = frame.find(key);
+    if (at == std::string_view::npos)
+        return {};
+    const auto begin = at + key.size();
+    const auto end = frame.find('"', begin);
+    return end == std::string_view::npos ? std::string_view{} : frame.substr(begin, end - begin);
+}
+
+// client_id "<group>.<sender>.<n>"; -1 in every field when it is not one of the load's.
+struct MessageKey {
+    int group = -1, sender = -1, n = -1;
+};
+
+MessageKey parseKey(std::string_view clientId) {
+    MessageKey key;
+    int* parts[] = {&key.group, &key.sender, &key.n};
+    const char* at = clientId.data();
+    const char* end = clientId.data() + clientId.size();
+    for (int i = 0; i < 3; ++i) {
+        const auto result = std::from_chars(at, end, *parts[i]);
+        if (result.ec != std::errc() || (i < 2 && (result.ptr == end || *result.ptr != '.')))
+            return MessageKey{};
+        at = result.ptr + (i < 2 ? 1 : 0);
+    }
+    return at == end ? key : MessageKey{};
+}
+
+bool hasBit(const std::vector<std::uint64_t>& bits, int i) {
+    return (bits[static_cast<std::size_t>(i / 64)] >> (i % 64)) & 1u;
+}
+
+}  // namespace
+
+GroupDriver::GroupDriver(asio::io_context& io, const Endpoint& endpoint,
+                         const GroupLoadOptions& options, std::vector<LoadUser> users,
+                         GroupLayout layout)
+    : m_io(io),
+      m_endpoint(endpoint),
+      m_options(options),
+      m_users(std::move(users)),
+      m_layout(layout),
+      m_timer(io),
+      m_sent(static_cast<std::size_t>(layout.groups * options.senders)) {}
+
+asio::awaitable<void> GroupDriver::openSockets(int connections) {
+    for (int i = 0; i < m_layout.users(); ++i) {
+        m_peers.push_back(std::make_unique<Peer>(makeStream<PlainStream>(m_io, m_endpoint)));
+        m_peers.back()->group = i / m_layout.members;
+        m_peers.back()->member = i % m_layout.members;
+    }
+    // The HTTP connection each job is handed stays unused: only the concurrency is borrowed.
+    co_await forEachConcurrently<PlainStream>(
+        m_io, m_endpoint, m_layout.users(), connections,
+        [this](HttpApi<PlainStream>&, int i) -> asio::awaitable<void> {
+            co_await open(*m_peers[static_cast<std::size_t>(i)]);
+        });
+    m_phase = Phase::Joining;
+    for (auto& peer : m_peers)
+        read(*peer);
+    asio::co_spawn(m_io, keepAlive(), asio::detached);
+}
+
+asio::awaitable<void> GroupDriver::open(Peer& peer) {
+    co_await connectStream(beast::get_lowest_layer(peer.ws), m_endpoint);
+    co_await peer.ws.async_handshake(m_endpoint.host, "/api/v1/ws", use_awaitable);
+    peer.ws.text(true);
+    const auto& user = m_users[static_cast<std::size_t>(m_layout.user(peer.group, peer.member))];
+    co_await peer.ws.async_write(asio::buffer(R"({"op":"hello","token":")" + user.token + "\"}"),
+                                 use_awaitable);
+    for (;;) {
+        peer.buffer.clear();
+        co_await peer.ws.async_read(peer.buffer, use_awaitable);
+        const auto frame = beast::buffers_to_string(peer.buffer.data());
+        if (frame.starts_with(R"({"op":"ready")"))
+            break;
+        if (frame.starts_with(R"({"op":"error")"))
+            throw std::runtime_error("hello refused: " + frame);
+    }
+    peer.buffer.clear();
+}
+
+asio::awaitable<void> GroupDriver::awaitMembership(std::vector<std::int64_t> chats) {
+    m_chats = std::move(chats);
+    const auto limit = Clock::now() + kMembershipLimit;
+    while (m_failure.empty() && m_joined < m_layout.users() && Clock::now() < limit)
+        co_await sleepFor(std::chrono::milliseconds(20));
+    if (!m_failure.empty())
+        throw std::runtime_error(m_failure);
+    if (m_joined < m_layout.users())
+        throw std::runtime_error("only " + std::to_string(m_joined) + " of " +
+                                 std::to_string(m_layout.users()) +
+                                 " sockets got their group's chat.added within 60 s");
+}
+
+asio::awaitable<void> GroupDriver::sleepFor(Clock::duration duration) {
+    boost::system::error_code ec;
+    m_timer.expires_after(duration);
+    co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
+}
+
+asio::awaitable<GroupReport> GroupDriver::run() {
+    std::cout << "all " << m_peers.size() << " members joined; warming up for " << m_options.warmup
+              << " s" << std::endl;
+    m_phase = Phase::Warmup;
+    for (int g = 0; g < m_layout.groups; ++g)
+        for (int s = 0; s < m_options.senders; ++s) {
+            if (m_options.scenario == GroupScenario::Fanout)
+                asio::co_spawn(m_io, pace(g, s), asio::detached);
+            else
+                sendNext(g, s);
+        }
+    co_await sleepFor(std::chrono::seconds(m_options.warmup));
+    if (m_failure.empty()) {
+        m_phase = Phase::Measure;
+        const auto start = Clock::now();
+        const auto loadCpuStart = ownCpuMicros();
+        const auto serverCpuStart =
+            m_options.serverPid ? sampleCpu(m_options.serverPid) : CpuSample{};
+        co_await sleepFor(std::chrono::seconds(m_options.seconds));
+        m_phase = Phase::Drain;
+        m_report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        m_report.loadCpuMicros = ownCpuMicros() - loadCpuStart;
+        if (m_options.serverPid) {
+            const auto serverCpuEnd = sampleCpu(m_options.serverPid);
+            if (serverCpuStart.totalMicros >= 0 && serverCpuEnd.totalMicros >= 0)
+                m_report.serverCpuMicros = serverCpuEnd.totalMicros - serverCpuStart.totalMicros;
+            m_report.serverThreads = renderThreadCpu(serverCpuStart, serverCpuEnd,
+                                                     static_cast<double>(m_report.deliveries));
+        }
+        const auto drainEnd = Clock::now() + kDrainLimit;
+        while (m_failure.empty() && !drained() && Clock::now() < drainEnd)
+            co_await sleepFor(std::chrono::milliseconds(20));
+    }
+    m_phase = Phase::Done;
+    for (auto& peer : m_peers)
+        beast::get_lowest_layer(peer->ws).close();
+    if (!m_failure.empty())
+        throw std::runtime_error(m_failure);
+    co_return tally();
+}
+
+asio::awaitable<void> GroupDriver::pace(int group, int sender) {
+    // Paced on a fixed schedule, not on acks: a slow answer does not slow the sender down.
+    asio::steady_timer timer(m_io);
+    const auto period = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double>(1.0 / m_options.rate));
+    // Senders of different groups spread over the period rather than all at once.
+    auto next = Clock::now() + period * (group * m_options.senders + sender) /
+                                   (m_layout.groups * m_options.senders);
+    boost::system::error_code ec;
+    for (;;) {
+        timer.expires_at(next);
+        co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+        if (!sending())
+            co_return;
+        sendNext(group, sender);
+        next += period;
+    }
+}
+
+asio::awaitable<void> GroupDriver::keepAlive() {
+    asio::steady_timer timer(m_io);
+    boost::system::error_code ec;
+    for (;;) {
+        timer.expires_after(kPingEvery);
+        co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+        if (m_phase == Phase::Done)
+            co_return;
+        for (auto& peer : m_peers)
+            write(*peer, R"({"op":"ping"})");
+    }
+}
+
+void GroupDriver::read(Peer& peer) {
+    peer.ws.async_read(peer.buffer, [this, &peer](beast::error_code ec, std::size_t) {
+        if (m_phase == Phase::Done)
+            return;
+        if (ec) {
+            const auto reason = peer.ws.reason();
+            return fail("the server closed the socket of member " + std::to_string(peer.member) +
+                        " of group " + std::to_string(peer.group) + ": " + ec.message() +
+                        " (close code " + std::to_string(reason.code) + " " +
+                        std::string(reason.reason.c_str()) + ")");
+        }
+        const auto data = peer.buffer.cdata();
+        onFrame(peer, std::string_view(static_cast<const char*>(data.data()), data.size()));
+        peer.buffer.clear();
+        read(peer);
+    });
+}
+
+void GroupDriver::onFrame(Peer& peer, std::string_view frame) {
+    if (frame.starts_with(R"({"op":"event")")) {
+        if (frame.find(R"("type":"message.created")") != std::string_view::npos)
+            onDelivery(peer, frame);
+    } else if (frame.starts_with(R"({"op":"ack")")) {
+        onAck(peer, frame);
+    } else if (frame.starts_with(R"({"op":"error")")) {
+        fail("the server refused a frame: " + std::string(frame) +
+             (frame.find("rate_limited") != std::string_view::npos
+                  ? "\nRaise limits.sends_burst and limits.sends_per_second (see "
+                    "docs/benchmarks.md, or use bench/group/run-group-load.sh)."
+                  : ""));
+    } else if (frame.starts_with(R"({"op":"chat.added")") && !peer.joined &&
+               frame.find(R"("kind":"group")") != std::string_view::npos) {
+        peer.joined = true;
+        ++m_joined;
+    }
+}
+
+void GroupDriver::onAck(Peer& peer, std::string_view frame) {
+    const auto key = parseKey(stringField(frame, "client_id"));
+    if (key.group != peer.group || key.sender != peer.member)
+        return fail("an ack for a message this socket did not send: " + std::string(frame));
+    auto& sent = sentBy(key.group, key.sender);
+    if (key.n < 0 || static_cast<std::size_t>(key.n) >= sent.size())
+        return fail("an ack for a message never sent: " + std::string(frame));
+    auto& message = sent[static_cast<std::size_t>(key.n)];
+    if (message.acked)
+        return fail("a message acked twice: " + std::string(frame));
+    message.acked = true;
+    --m_unackedCount;
+    if (m_options.scenario == GroupScenario::Groups && sending())
+        sendNext(key.group, key.sender);  // the next as soon as the previous one is acked
+}
+
+void GroupDriver::onDelivery(Peer& peer, std::string_view frame) {
+    const auto key = parseKey(stringField(frame, "client_id"));
+    if (key.group < 0)
+        return;  // not one of the load's messages
+    if (key.group != peer.group)
+        return fail("member " + std::to_string(peer.member) + " of group " +
+                    std::to_string(peer.group) +
+                    " got another group's message: " + std::string(frame));
+    if (key.sender == peer.member)
+        return;  // the sender's own copy
+    auto& sent = sentBy(key.group, key.sender);
+    if (key.n < 0 || static_cast<std::size_t>(key.n) >= sent.size())
+        return fail("a message was delivered that was never sent: " + std::string(frame));
+    auto& message = sent[static_cast<std::size_t>(key.n)];
+    auto& word = message.received[static_cast<std::size_t>(peer.member / 64)];
+    const auto bit = std::uint64_t{1} << (peer.member % 64);
+    if (word & bit) {
+        ++m_report.duplicates;
+        return;
+    }
+    word |= bit;
+    ++m_firstDeliveries;
+    if (m_phase == Phase::Measure) {
+        ++m_report.deliveries;
+        m_report.latenciesMs.push_back(msSince(message.sentAt, Clock::now()));
+    }
+}
+
+void GroupDriver::sendNext(int group, int sender) {
+    auto& sent = sentBy(group, sender);
+    std::string frame =
+        R"({"op":"send","chat_id":)" + std::to_string(m_chats[static_cast<std::size_t>(group)]) +
+        R"(,"client_id":")" + std::to_string(group) + "." + std::to_string(sender) + "." +
+        std::to_string(sent.size()) + R"(","text":")" + std::string(kText) + "\"}";
+    SentMessage message;
+    message.sentAt = Clock::now();
+    message.inWindow = m_phase == Phase::Measure;
+    message.received.assign(static_cast<std::size_t>((m_layout.members + 63) / 64), 0);
+    sent.push_back(std::move(message));
+    ++m_unackedCount;
+    m_expectedDeliveries += static_cast<std::uint64_t>(m_layout.members - 1);
+    write(*m_peers[static_cast<std::size_t>(m_layout.user(group, sender))], std::move(frame));
+}
+
+void GroupDriver::write(Peer& peer, std::string frame) {
+    peer.outbox.push_back(std::move(frame));
+    if (peer.outbox.size() > 1)
+        return;  // the write in progress continues with it
+    auto next = [this, &peer](auto& self) -> void {
+        peer.ws.async_write(
+            asio::buffer(peer.outbox.front()),
+            [this, &peer, self](beast::error_code ec, std::size_t) {
+                if (ec)
+                    return m_phase == Phase::Done ? void() : fail("write failed: " + ec.message());
+                peer.outbox.pop_front();
+                if (!peer.outbox.empty())
+                    self(self);
+            });
+    };
+    next(next);
+}
+
+void GroupDriver::fail(std::string why) {
+    if (!m_failure.empty())
+        return;
+    m_failure = std::move(why);
+    m_phase = Phase::Done;
+    m_timer.cancel();
+}
+
+bool GroupDriver::drained() const {
+    return m_unackedCount == 0 && m_firstDeliveries == m_expectedDeliveries;
+}
+
+std::vector<GroupDriver::SentMessage>& GroupDriver::sentBy(int group, int sender) {
+    return m_sent[static_cast<std::size_t>(group * m_options.senders + sender)];
+}
+
+GroupReport GroupDriver::tally() {
+    m_report.scenario = m_options.scenario == GroupScenario::Fanout ? "fanout" : "groups";
+    m_report.groups = m_layout.groups;
+    m_report.members = m_layout.members;
+    m_report.senders = m_options.senders;
+    for (std::size_t i = 0; i < m_sent.size(); ++i) {
+        const int sender = static_cast<int>(i) % m_options.senders;
+        for (const auto& message : m_sent[i]) {
+            ++m_report.sent;
+            m_report.sentInWindow += message.inWindow ? 1 : 0;
+            if (!message.acked) {
+                ++m_report.unacked;
+                continue;
+            }
+            ++m_report.acked;
+            for (int member = 0; member < m_layout.members; ++member)
+                if (member != sender && !hasBit(message.received, member))
+                    ++m_report.lost;
+        }
+    }
+    return std::move(m_report);
+}
+
+}  // namespace bench

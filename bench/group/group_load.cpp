@@ -1,0 +1,107 @@
+// messenger-group-load: drives groups of users over WebSocket against a running
+// messenger-server and prints deliveries per second, send-to-delivery latency, lost and
+// duplicated deliveries (issue 4's group benchmark; see docs/benchmarks.md).
+#include <boost/asio/co_spawn.hpp>
+#include <cstdio>
+#include <iostream>
+#include <random>
+
+#include "bench/group/group_driver.h"
+
+namespace {
+
+using namespace bench;
+
+// Unique per run, so a server's data folder may be reused: "gl" and 6 hex digits.
+std::string usernamePrefix() {
+    std::random_device random;
+    char text[16];
+    std::snprintf(text, sizeof text, "gl%06x_", static_cast<unsigned>(random() & 0xffffff));
+    return text;
+}
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+asio::awaitable<void> runStages(asio::io_context& io, const Endpoint& endpoint,
+                                const GroupLoadOptions& options) {
+    const GroupLayout layout{options.groups, options.members};
+    const auto prefix = usernamePrefix();
+    auto start = Clock::now();
+    std::cout << "registering " << layout.users() << " users (" << prefix << "*)" << std::endl;
+    auto users = co_await registerUsers<PlainStream>(io, endpoint, layout.users(),
+                                                     options.httpConnections, prefix);
+    std::cout << "  " << secondsSince(start) << " s\nbefriending each group's owner with its "
+              << layout.members - 1 << " members" << std::endl;
+    start = Clock::now();
+    co_await befriendOwners(io, endpoint, users, layout, options.httpConnections);
+    std::cout << "  " << secondsSince(start) << " s\nopening " << layout.users() << " WebSockets"
+              << std::endl;
+    start = Clock::now();
+    GroupDriver driver(io, endpoint, options, users, layout);
+    co_await driver.openSockets(options.httpConnections);
+    std::cout << "  " << secondsSince(start) << " s\ncreating " << layout.groups << " group(s)"
+              << std::endl;
+    start = Clock::now();
+    auto chats = co_await createGroups(io, endpoint, users, layout, options.httpConnections);
+    co_await driver.awaitMembership(std::move(chats));
+    std::cout << "  " << secondsSince(start) << " s" << std::endl;
+    auto report = co_await driver.run();
+    std::cout << report.render() << std::flush;
+}
+
+asio::awaitable<void> runLoad(asio::io_context& io, const Endpoint& endpoint,
+                              const GroupLoadOptions& options) {
+    // Paced senders, keep-alive timers and reads still refer to the driver: once it is done,
+    // failed or not, nothing else runs.
+    try {
+        co_await runStages(io, endpoint, options);
+    } catch (...) {
+        io.stop();
+        throw;
+    }
+    io.stop();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    GroupLoadOptions options;
+    try {
+        bool help = false;
+        options = parseGroupLoadOptions(argc, argv, help);
+        if (help) {
+            std::cout << kGroupLoadUsage;
+            return 0;
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "messenger-group-load: " << error.what() << "\n" << kGroupLoadUsage;
+        return 2;
+    }
+
+    asio::io_context io(1);  // one thread: the load program's cost stays on one core
+    Endpoint endpoint;
+    endpoint.host = options.host;
+    try {
+        endpoint.addresses = asio::ip::tcp::resolver(io).resolve(options.host, options.port);
+    } catch (const std::exception& error) {
+        std::cerr << "messenger-group-load: cannot resolve " << options.host << ": " << error.what()
+                  << "\n";
+        return 1;
+    }
+    int exitCode = 0;
+    asio::co_spawn(io, runLoad(io, endpoint, options), [&](std::exception_ptr failure) {
+        if (!failure)
+            return;
+        try {
+            std::rethrow_exception(failure);
+        } catch (const std::exception& error) {
+            std::cerr << "messenger-group-load: " << error.what() << "\n";
+        }
+        exitCode = 1;
+        io.stop();
+    });
+    io.run();
+    return exitCode;
+}
