@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QListWidget>
 #include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
@@ -16,6 +17,7 @@
 #include "client/app/group_actions.h"
 #include "client/app/preferences.h"
 #include "client/models/member_list_model.h"
+#include "client/ui/chat_rail.h"
 #include "client/ui/conversation_header.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/create_group_dialog.h"
@@ -248,6 +250,14 @@ private Q_SLOTS:
         window.closeGroupSettings();
         QVERIFY(!window.groupSettings());
         QVERIFY(window.conversation()->isVisible());
+
+        // The rail's New group button opens the card; Esc closes it.
+        QTest::mouseClick(window.rail()->newGroupButton(), Qt::LeftButton);
+        QPointer<CreateGroupDialog> card = window.findChild<CreateGroupDialog*>();
+        QVERIFY(card);
+        QVERIFY(card->isVisible());
+        QTest::keyClick(card->nameField()->edit(), Qt::Key_Escape);
+        QTRY_VERIFY(!card);
     }
 
     void kickTakesTheGroupAway() {
