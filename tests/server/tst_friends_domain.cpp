@@ -1,5 +1,6 @@
 // The friends domain over a real SQLite file: requests, friendships as direct chats, unfriending,
-// blocks and what each side is told, and presence visible to friends only.
+// blocks and what each side is told (notifications included), and presence visible to friends
+// only.
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -11,6 +12,7 @@
 #include "server/domain/friends.h"
 #include "server/domain/message_sender.h"
 #include "server/domain/messages.h"
+#include "server/domain/notifications.h"
 #include "tests/server/domain_fixture.h"
 
 using test::Domain;
@@ -54,6 +56,30 @@ private slots:
         QCOMPARE(d.friends.list(m_alice)[0].chatId, chat.id);
         QCOMPARE(errorOf([&] { d.friends.request(m_bob, m_alice); }), QString("conflict"));
         QVERIFY(d.friends.requests(m_bob).incoming.empty());
+    }
+
+    void requestAndAcceptanceNotifyTheOtherSideOnly() {
+        auto& d = *m_domain;
+        const auto request = d.friends.request(m_alice, m_bob).request->id;
+        const auto asked = d.broadcaster.to(m_bob, "notification");
+        QCOMPARE(asked.size(), std::size_t{1});
+        QCOMPARE(asked[0].at("notification").at("type").as_string(), "friend_request");
+        QCOMPARE(asked[0].at("notification").at("actor").as_int64(), m_alice);
+        QCOMPARE(asked[0].at("notification").at("text").as_string(),
+                 "alice sent you a friend request");
+        QVERIFY(d.broadcaster.to(m_alice, "notification").empty());
+        // A refused request stores nothing.
+        QCOMPARE(errorOf([&] { d.friends.request(m_alice, m_bob); }), QString("conflict"));
+        QCOMPARE(server::domain::unreadNotifications(d.database, m_bob), std::int64_t{1});
+
+        d.friends.accept(m_bob, request);
+        const auto accepted = d.broadcaster.to(m_alice, "notification");
+        QCOMPARE(accepted.size(), std::size_t{1});
+        QCOMPARE(accepted[0].at("notification").at("type").as_string(), "friend_accepted");
+        QCOMPARE(accepted[0].at("notification").at("text").as_string(),
+                 "bob accepted your friend request");
+        QCOMPARE(d.broadcaster.to(m_bob, "notification").size(), std::size_t{1});
+        QCOMPARE(server::domain::unreadNotifications(d.database, m_alice), std::int64_t{1});
     }
 
     void aRequestBackIsAcceptedAtOnce() {

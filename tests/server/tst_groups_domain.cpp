@@ -186,6 +186,36 @@ private slots:
         QCOMPARE(errorOf([&] { d.chats.get(m_friends[0], chat.id); }), QString("not_found"));
     }
 
+    void groupNotificationsReachTheMemberConcernedOnly() {
+        auto& d = *m_domain;
+        d.broadcaster.clear();
+        const auto chat = create({m_friends[0], m_friends[1]});
+        const auto notified = [&](std::int64_t user) {
+            std::vector<std::string> types;
+            for (const auto& frame : d.broadcaster.to(user, "notification"))
+                types.emplace_back(frame.at("notification").at("type").as_string());
+            return types;
+        };
+        using Types = std::vector<std::string>;
+        QCOMPARE(notified(m_friends[0]), Types{"group_added"});
+        QVERIFY(notified(m_owner).empty());
+        // A refused action (a member kicking) leaves no notification behind.
+        QCOMPARE(errorOf([&] { m_groups->removeMember(m_friends[0], chat.id, m_friends[1]); }),
+                 QString("forbidden"));
+        QCOMPARE(notified(m_friends[1]), Types{"group_added"});
+        m_groups->setRole(m_owner, chat.id, m_friends[0], Role::Admin);
+        m_groups->removeMember(m_friends[0], chat.id, m_friends[1]);
+        QCOMPARE(notified(m_friends[0]), (Types{"group_added", "role_changed"}));
+        QCOMPARE(notified(m_friends[1]), (Types{"group_added", "kicked"}));
+        QCOMPARE(d.broadcaster.to(m_friends[1], "chat.removed").size(), std::size_t{1});
+        QVERIFY(notified(m_owner).empty());
+        // The chat is gone for the kicked member; the notification still says which it was.
+        const auto kicked = d.broadcaster.to(m_friends[1], "notification")[1].at("notification");
+        QCOMPARE(kicked.at("text").as_string(), "ana removed you from Team");
+        QCOMPARE(kicked.at("chat_id").as_int64(), chat.id);
+        QCOMPARE(kicked.at("actor").as_int64(), m_friends[0]);
+    }
+
     void aBannedUserCannotBeAddedUntilUnbanned() {
         const auto chat = create({m_friends[0], m_friends[1]});
         m_groups->ban(m_owner, chat.id, m_friends[0], "spam");
