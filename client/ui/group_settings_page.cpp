@@ -39,7 +39,8 @@ void GroupSettingsPage::setError(const QString& message) {
 }
 
 QString GroupSettingsPage::error() const {
-    return m_error->isVisible() ? m_error->text() : QString();
+    // Set while the page is hidden too (a section the viewer's role does not show).
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 QString GroupSettingsPage::nameOf(qint64 userId) const {

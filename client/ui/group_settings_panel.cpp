@@ -154,7 +154,9 @@ GroupSettingsPanel::GroupSettingsPanel(app::Account& account, qint64 chatId, QWi
         }
     });
     connect(&cache, &cache::ChatCache::chatRemoved, this, [this](qint64 chat) {
-        if (chat == m_chatId) {
+        // The removal may be announced twice: by the request's answer and by chat.removed.
+        if (chat == m_chatId && !m_gone) {
+            m_gone = true;
             Q_EMIT closeRequested();
         }
     });

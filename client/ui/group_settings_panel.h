@@ -89,6 +89,7 @@ private:
     QHash<int, int> m_rowOf;  // Section -> row of m_sections and index of m_pages
     Section m_current = Section::Overview;
     protocol::Role m_role = protocol::Role::Member;
+    bool m_gone = false;  // closeRequested was emitted for the group going away
 };
 
 }  // namespace client::ui
