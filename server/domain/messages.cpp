@@ -1,6 +1,7 @@
 #include "server/domain/messages.h"
 
 #include <boost/json/object.hpp>
+#include <future>
 
 #include "common/codec.h"
 #include "common/errors.h"
@@ -152,7 +153,7 @@ protocol::Message Messages::edit(std::int64_t userId, std::int64_t messageId,
     requireOpen(*chat);
     const auto now = m_clock.nowMs();
     protocol::Message edited;
-    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+    commit(chatId, *chat, userId, [&](Connection& c) -> std::optional<LoggedEvent> {
         const auto row = liveMessage(c, messageId, chatId);
         if (row.sender != userId)
             throw ApiError(ErrorCode::Forbidden, "id: not your message");
@@ -169,7 +170,7 @@ void Messages::remove(std::int64_t userId, std::int64_t messageId) {
     const auto chat = m_directory.requireMember(chatId, userId);
     requireOpen(*chat);
     const auto now = m_clock.nowMs();
-    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+    commit(chatId, *chat, userId, [&](Connection& c) -> std::optional<LoggedEvent> {
         auto row = MessageRepository(c).find(messageId);
         if (!row || row->chatId != chatId)
             throw noSuchMessage();
@@ -192,7 +193,7 @@ void Messages::react(std::int64_t userId, std::int64_t messageId, const std::str
     const auto chat = m_directory.requireMember(chatId, userId);
     requireOpen(*chat);
     const auto now = m_clock.nowMs();
-    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+    commit(chatId, *chat, userId, [&](Connection& c) -> std::optional<LoggedEvent> {
         liveMessage(c, messageId, chatId);
         MessageRepository messages(c);
         const bool changed = add ? messages.addReaction(messageId, emoji, userId, now)
@@ -208,7 +209,7 @@ void Messages::pin(std::int64_t userId, std::int64_t chatId, std::int64_t messag
     const auto chat = m_directory.requireMember(chatId, userId);
     requireOpen(*chat);
     const auto now = m_clock.nowMs();
-    commit(*chat, [&](Connection& c) -> std::optional<LoggedEvent> {
+    commit(chatId, *chat, userId, [&](Connection& c) -> std::optional<LoggedEvent> {
         if (chat->isGroup())
             requireAllowed(GroupAction::Pin, requireGroupMember(c, chatId, userId).role, "pinning");
         liveMessage(c, messageId, chatId);
@@ -241,10 +242,27 @@ std::vector<protocol::Message> Messages::search(std::int64_t userId, std::int64_
     });
 }
 
-void Messages::commit(const ChatEntry& chat, Change change) {
-    auto event = m_writer.run<std::optional<LoggedEvent>>(std::move(change));
-    if (event)
-        m_broadcaster.toUsers(chat.members, event->frame);
+void Messages::commit(std::int64_t chatId, const ChatEntry& chat, std::int64_t userId,
+                      Change change) {
+    std::promise<void> committed;
+    auto future = committed.get_future();
+    std::optional<LoggedEvent> event;
+    const bool group = chat.isGroup();
+    m_writer.submit(
+        [&](Connection& c) {
+            if (group)
+                requireGroupMember(c, chatId, userId);
+            event = change(c);
+        },
+        [&](std::exception_ptr error) {
+            // Completions run in commit order and a group change publishes its directory entry
+            // from its own completion: the entry read here is the membership at this commit.
+            if (!error && event)
+                if (const auto now = m_directory.find(chatId))
+                    m_broadcaster.toUsers(now->members, event->frame);
+            error ? committed.set_exception(error) : committed.set_value();
+        });
+    future.get();
 }
 
 std::int64_t Messages::chatOfMessage(std::int64_t userId, std::int64_t messageId) {

@@ -65,8 +65,10 @@ public:
 
 private:
     using Change = std::function<std::optional<LoggedEvent>(store::Connection&)>;
-    // Runs `change` on the writer and relays its event, if any, to the chat's members.
-    void commit(const ChatEntry& chat, Change change);
+    // Runs `change` in the writer after re-checking, in commit order, that `userId` is still a
+    // member (a kick committed first refuses it), and relays its event from the completion to
+    // the members at that commit, so a member removed before it never receives it.
+    void commit(std::int64_t chatId, const ChatEntry& chat, std::int64_t userId, Change change);
     // The chat of a message the user may see; 404 otherwise.
     std::int64_t chatOfMessage(std::int64_t userId, std::int64_t messageId);
 
