@@ -155,7 +155,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
 }
 
 int MessageListModel::olderPageSize() const {
-    return std::clamp(confirmedCount() / 4, kPageSize, kMaxPageSize);
+    return std::clamp(confirmedCount() / kPageGrowthDivisor, kPageSize, kMaxPageSize);
 }
 
 bool MessageListModel::canFetchMore(const QModelIndex& parent) const {

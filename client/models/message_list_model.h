@@ -41,10 +41,13 @@ public:
     enum class Delivery { Pending, Sent, Read, Failed };
     Q_ENUM(Delivery)
 
-    // The first page; each older page is a quarter of what is loaded, within these bounds, so
-    // a long scroll up re-lays the list out a few dozen times rather than once per 50 rows.
+    // The first page. Each older page re-lays the whole list out (the view sizes every row), and
+    // the rows it brings are laid out once: older pages grow with what is loaded (a sixteenth of
+    // it) up to kMaxPageSize, so a scroll through 100,000 messages pages ~200 times, not 2,000,
+    // while one page's new text layouts stay a fraction of the relayout's cost.
     static constexpr int kPageSize = 50;
-    static constexpr int kMaxPageSize = 4000;
+    static constexpr int kMaxPageSize = 500;
+    static constexpr int kPageGrowthDivisor = 16;
 
     // Shows the newest page of the cache at once.
     MessageListModel(cache::ChatCache& cache, qint64 chatId, QObject* parent = nullptr);

@@ -203,16 +203,28 @@ private Q_SLOTS:
     }
 
     void olderPagesGrowWithWhatIsLoaded() {
-        SeededCache seeded(1200);
+        constexpr int kCount = 12'000;
+        SeededCache seeded(kCount);
         QVERIFY(seeded.opened);
         MessageListModel model(seeded.cache, kChat);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        // Far fewer than 1,200 / 50 fetches reach the top: each relays the whole list out.
+        // Far fewer fetches than 50-row pages would take reach the top (each relays the whole
+        // list out), and no page is larger than kMaxPageSize (its rows are laid out at once).
         const int pages = loadAll(model);
-        QCOMPARE(model.rowCount(), 1200);
-        QVERIFY2(pages <= 12, qPrintable(QStringLiteral("%1 pages").arg(pages)));
+        QCOMPARE(model.rowCount(), kCount);
         QCOMPARE(inserted.size(), pages);
+        QVERIFY2(pages < kCount / MessageListModel::kPageSize / 3,
+                 qPrintable(QStringLiteral("%1 pages").arg(pages)));
+        int previous = 0;
+        for (const QList<QVariant>& page : inserted) {
+            const int size = page.at(2).toInt() + 1;
+            QVERIFY(size <= MessageListModel::kMaxPageSize);
+            // Growing, except the last page: what was left.
+            QVERIFY(size >= previous || &page == &inserted.last());
+            previous = size;
+        }
         QCOMPARE(inserted.first().at(2).toInt() + 1, MessageListModel::kPageSize);
+        QCOMPARE(inserted.at(pages - 2).at(2).toInt() + 1, MessageListModel::kMaxPageSize);
         for (int i = 1; i < model.rowCount(); ++i) {
             QCOMPARE(roleAt(model, i, MessageListModel::SeqRole).toLongLong(),
                      roleAt(model, i - 1, MessageListModel::SeqRole).toLongLong() + 1);
