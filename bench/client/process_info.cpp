@@ -5,6 +5,9 @@
 #if defined(Q_OS_UNIX)
 #include <time.h>
 #endif
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace bench {
 
@@ -32,6 +35,24 @@ std::optional<qint64> residentMemoryBytes() {
     return std::nullopt;
 #else
     return std::nullopt;
+#endif
+}
+
+std::optional<HeapBytes> heapBytes() {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    const struct mallinfo2 info = mallinfo2();
+    return HeapBytes{qint64(info.uordblks + info.hblkhd), qint64(info.fordblks)};
+#else
+    return std::nullopt;
+#endif
+}
+
+bool trimHeap() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+    return true;
+#else
+    return false;
 #endif
 }
 

@@ -32,6 +32,7 @@ struct Frames {
     Sample paint;     // viewport()->repaint() alone, wall time
     Sample paintCpu;  // the same, CPU time of the GUI thread
     Sample step;      // the scroll, the events it queues (paging, layout) and the repaint
+    Sample paging;    // the steps during which an older page came in
 };
 
 double msSince(const QElapsedTimer& timer) {
@@ -40,7 +41,7 @@ double msSince(const QElapsedTimer& timer) {
 
 // One frame: move the scroll bar, let the view react (it pages older history in and relays out
 // as the user's scrolling would make it), then repaint synchronously.
-void frame(QListView* list, int value, Frames& frames) {
+double frame(QListView* list, int value, Frames& frames) {
     QElapsedTimer step;
     step.start();
     list->verticalScrollBar()->setValue(value);
@@ -54,7 +55,9 @@ void frame(QListView* list, int value, Frames& frames) {
     if (cpuBefore && cpuAfter) {
         frames.paintCpu.add(double(*cpuAfter - *cpuBefore) / 1e6);
     }
-    frames.step.add(msSince(step));
+    const double ms = msSince(step);
+    frames.step.add(ms);
+    return ms;
 }
 
 bool scrollUp(QListView* list, client::ui::ConversationModel* model, const ScrollPlan& plan,
@@ -72,7 +75,11 @@ bool scrollUp(QListView* list, client::ui::ConversationModel* model, const Scrol
             model->fetchOlder();
             QCoreApplication::processEvents();
         }
-        frame(list, std::max(0, bar->value() - plan.stepPx), frames);
+        const int rowsBefore = model->rowCount();
+        const double ms = frame(list, std::max(0, bar->value() - plan.stepPx), frames);
+        if (model->rowCount() > rowsBefore) {
+            frames.paging.add(ms);
+        }
     }
     return false;
 }
@@ -94,6 +101,27 @@ void print(QTextStream& out, const QString& name, const Frames& frames) {
         << describePercentiles(frames.paintCpu) << "; whole step "
         << describePercentiles(frames.step) << ", total "
         << QString::number(frames.step.total() / 1000.0, 'f', 1) << " s\n";
+    if (frames.paging.size() > 0) {
+        out << "  steps that paged older history in: " << frames.paging.size() << ", "
+            << describePercentiles(frames.paging) << ", total "
+            << QString::number(frames.paging.total() / 1000.0, 'f', 1) << " s\n";
+    }
+}
+
+QString mib(qint64 bytes) {
+    return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
+}
+
+// Resident size, and where the heap can tell it, what of the heap is live and what is free but
+// kept by the allocator.
+QString describeMemory() {
+    const auto rss = residentMemoryBytes();
+    QString text = rss ? mib(*rss) : QStringLiteral("unknown on this platform");
+    if (const auto heap = heapBytes()) {
+        text += QStringLiteral(" (heap: %1 live, %2 free but kept)")
+                    .arg(mib(heap->inUse), mib(heap->freeKept));
+    }
+    return text;
 }
 
 }  // namespace
@@ -152,11 +180,16 @@ int runScroll(QApplication& app, const QString& profileName, const ScrollPlan& p
         all.step.append(part->step);
     }
     print(out, QStringLiteral("both ways"), all);
-    const auto rss = residentMemoryBytes();
-    out << "resident memory after scrolling: "
-        << (rss ? QString::number(double(*rss) / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB")
-                : QStringLiteral("unknown on this platform"))
-        << "\n";
+    out << "resident memory after scrolling: " << describeMemory() << "\n";
+    // Where it goes: the same after the allocator returns its free pages, then with the chat
+    // closed (its model, the delegate's layouts and heights freed).
+    if (trimHeap()) {
+        out << "  after malloc_trim: " << describeMemory() << "\n";
+        view->setChat(0);
+        QCoreApplication::processEvents();
+        trimHeap();
+        out << "  chat closed, then malloc_trim: " << describeMemory() << "\n";
+    }
     return 0;
 }
 
