@@ -67,12 +67,14 @@ GroupSettingsAudit::GroupSettingsAudit(app::Account& account, app::GroupActions&
       m_list(new QListView(this)),
       m_more(new QPushButton(tr("Load older entries"), this)) {
     m_action->setObjectName(QStringLiteral("auditActionFilter"));
+    styleField(m_action);
     m_action->setAccessibleName(tr("Filter by action"));
     m_action->addItem(tr("All actions"), QString());
     for (const auto& [action, label] : Model::actions()) {
         m_action->addItem(label, action);
     }
     m_member->setObjectName(QStringLiteral("auditMemberFilter"));
+    styleField(m_member);
     m_member->setAccessibleName(tr("Filter by member"));
     connect(m_action, &QComboBox::currentIndexChanged, this,
             [this] { m_model.setActionFilter(m_action->currentData().toString()); });

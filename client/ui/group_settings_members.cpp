@@ -108,6 +108,7 @@ GroupSettingsMembers::GroupSettingsMembers(app::Account& account, app::GroupActi
     style::set(m_selected, style::Text::Secondary);
     m_role->setObjectName(QStringLiteral("roleChoice"));
     m_role->setAccessibleName(tr("New role"));
+    styleField(m_role);
     m_apply->setObjectName(QStringLiteral("applyRoleButton"));
     m_apply->setCursor(Qt::PointingHandCursor);
     style::set(m_apply, style::Button::Primary);
@@ -158,7 +159,11 @@ void GroupSettingsMembers::refreshBar() {
     } else {
         const QString name =
             member->user.displayName.isEmpty() ? member->user.username : member->user.displayName;
-        m_selected->setText(tr("%1 is %2").arg(name, roleLabel(member->role).toLower()));
+        const QString article = member->role == Role::Owner       ? tr("the owner")
+                                : member->role == Role::Admin     ? tr("an admin")
+                                : member->role == Role::Moderator ? tr("a moderator")
+                                                                  : tr("a member");
+        m_selected->setText(tr("%1 is %2").arg(name, article));
         for (Role to : {Role::Member, Role::Moderator, Role::Admin}) {
             if (to != member->role && app::GroupActions::maySetRole(m_myRole, member->role, to)) {
                 m_role->addItem(roleLabel(to), static_cast<int>(to));

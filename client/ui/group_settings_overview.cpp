@@ -24,7 +24,11 @@ GroupSettingsOverview::GroupSettingsOverview(app::Account& account, app::GroupAc
                         parent),
       m_name(new QLineEdit(this)),
       m_description(new QPlainTextEdit(this)),
-      m_save(new QPushButton(tr("Save changes"), this)) {
+      m_save(new QPushButton(tr("Save changes"), this)),
+      m_readOnly(new QLabel(tr("Only admins and the owner can change these."), this)) {
+    m_readOnly->setObjectName(QStringLiteral("overviewReadOnly"));
+    style::set(m_readOnly, style::Text::Caption);
+    styleField(m_description);
     auto* nameLabel = new QLabel(tr("GROUP NAME"), this);
     style::set(nameLabel, style::Text::Section);
     m_name->setObjectName(QStringLiteral("groupNameEdit"));
@@ -58,6 +62,7 @@ GroupSettingsOverview::GroupSettingsOverview(app::Account& account, app::GroupAc
             });
 
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_readOnly);
     buttons->addStretch(1);
     buttons->addWidget(m_save);
     body()->addWidget(nameLabel);
@@ -83,6 +88,7 @@ void GroupSettingsOverview::refresh(const cache::GroupRow& group) {
     m_name->setReadOnly(!m_editable);
     m_description->setReadOnly(!m_editable);
     m_save->setVisible(m_editable);
+    m_readOnly->setVisible(!m_editable);
     refreshSave();
 }
 

@@ -4,6 +4,7 @@
 
 #include "client/ui/group_settings_page.h"
 
+class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -28,6 +29,7 @@ private:
     QLineEdit* m_name;
     QPlainTextEdit* m_description;
     QPushButton* m_save;
+    QLabel* m_readOnly;
     QString m_savedName;
     QString m_savedDescription;
     bool m_editable = false;

@@ -28,6 +28,7 @@ GroupSettingsOwner::GroupSettingsOwner(app::Account& account, app::GroupActions&
     transferHint->setWordWrap(true);
     style::set(transferHint, style::Text::Secondary);
     m_transferTo->setObjectName(QStringLiteral("transferChoice"));
+    styleField(m_transferTo);
     m_transferTo->setAccessibleName(tr("New owner"));
     m_transfer->setObjectName(QStringLiteral("transferButton"));
     m_transfer->setCursor(Qt::PointingHandCursor);

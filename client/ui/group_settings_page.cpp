@@ -1,10 +1,12 @@
 #include "client/ui/group_settings_page.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QVBoxLayout>
 
 #include "client/app/account.h"
 #include "client/ui/style_hooks.h"
+#include "client/ui/theme.h"
 
 namespace client::ui {
 
@@ -41,6 +43,23 @@ void GroupSettingsPage::setError(const QString& message) {
 QString GroupSettingsPage::error() const {
     // Set while the page is hidden too (a section the viewer's role does not show).
     return m_error->isHidden() ? QString() : m_error->text();
+}
+
+void GroupSettingsPage::styleField(QWidget* field) {
+    const Theme theme = Theme::forPalette(QApplication::palette());
+    const Theme::Colors& c = theme.colors();
+    field->setStyleSheet(
+        QStringLiteral("QComboBox, QPlainTextEdit { background: %1; border: 1px solid %2;"
+                       " border-radius: %3px; padding: 7px 10px; color: %4; }"
+                       "QComboBox:hover, QPlainTextEdit:hover { border-color: %5; }"
+                       "QComboBox:focus, QPlainTextEdit:focus { border-color: %6; }"
+                       "QComboBox::drop-down { border: none; width: 24px; }"
+                       "QComboBox QAbstractItemView { background: %7; border: 1px solid %2;"
+                       " selection-background-color: %8; selection-color: %4; }")
+            .arg(c.input.name(), c.border.name())
+            .arg(theme.radius().md)
+            .arg(c.text.name(), c.borderStrong.name(), c.accent.name(), c.elevated.name(),
+                 c.hover.name()));
 }
 
 QString GroupSettingsPage::nameOf(qint64 userId) const {

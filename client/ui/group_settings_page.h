@@ -37,6 +37,9 @@ protected:
     QVBoxLayout* body() const { return m_body; }
     // A user's display name as the cache knows it, empty when unknown.
     QString nameOf(qint64 userId) const;
+    // Gives a combo box or a multi-line field the theme's field look (the application
+    // stylesheet styles line edits only).
+    static void styleField(QWidget* field);
 
 private:
     app::Account& m_account;
