@@ -22,6 +22,7 @@ constexpr int kNameMax = 64;
 constexpr int kDescriptionMax = 500;
 constexpr int kUserIdRole = Qt::UserRole + 1;
 constexpr int kSearchTextRole = Qt::UserRole + 2;
+constexpr int kFriendRowHeight = 34;
 
 // "name: must not be empty." as the server words it, split into field and sentence.
 std::pair<QString, QString> fieldOf(const QString& message) {
@@ -108,6 +109,8 @@ CreateGroupDialog::CreateGroupDialog(QWidget* window, app::Account& account, qin
     m_friends->setMinimumHeight(180);
     m_friends->setSelectionMode(QAbstractItemView::NoSelection);
     m_friends->setFocusPolicy(Qt::StrongFocus);
+    m_friends->setFrameShape(QFrame::NoFrame);
+    m_friends->viewport()->setAutoFillBackground(false);
     for (QLabel* error : {m_membersError, m_error}) {
         error->setWordWrap(true);
         error->setTextFormat(Qt::PlainText);
@@ -204,8 +207,9 @@ void CreateGroupDialog::fillFriends() {
         }
         const QString name =
             entry.user.displayName.isEmpty() ? entry.user.username : entry.user.displayName;
-        auto* item = new QListWidgetItem(QStringLiteral("%1    @%2").arg(name, entry.user.username),
-                                         m_friends);
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1  ·  @%2").arg(name, entry.user.username), m_friends);
+        item->setSizeHint(QSize(0, kFriendRowHeight));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
         item->setData(kUserIdRole, entry.user.id);

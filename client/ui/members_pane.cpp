@@ -77,7 +77,7 @@ MembersPane::MembersPane(app::Account& account, QWidget* parent)
       m_name(new QLabel(this)),
       m_description(new QLabel(this)),
       m_counts(new QLabel(this)),
-      m_settings(new QPushButton(tr("Group settings"), this)),
+      m_settings(new QPushButton(tr("Settings"), this)),
       m_add(new QPushButton(tr("Add members"), this)),
       m_filter(new QLineEdit(this)),
       m_list(new QListView(this)),
@@ -97,6 +97,7 @@ MembersPane::MembersPane(app::Account& account, QWidget* parent)
     m_counts->setAlignment(Qt::AlignHCenter);
     style::set(m_counts, style::Text::Caption);
     m_settings->setObjectName(QStringLiteral("groupSettingsButton"));
+    m_settings->setToolTip(tr("Group settings"));
     m_settings->setCursor(Qt::PointingHandCursor);
     style::set(m_settings, style::Button::Secondary);
     connect(m_settings, &QPushButton::clicked, this,
@@ -118,6 +119,9 @@ MembersPane::MembersPane(app::Account& account, QWidget* parent)
     m_list->setModel(m_proxy);
     m_list->setItemDelegate(new MemberDelegate(m_list));
     m_list->setMouseTracking(true);
+    // Drawn on the pane's own surface, as the rail's list is.
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->viewport()->setAutoFillBackground(false);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -134,6 +134,12 @@ int main(int argc, char* argv[]) {
     pane.setChat(kGroup);
     pane.show();
     QCoreApplication::processEvents();
+    // --shot FILE: a picture of the pane as measured, to see what the figures are of.
+    const QStringList args = QCoreApplication::arguments();
+    const auto shot = args.indexOf(QStringLiteral("--shot"));
+    if (shot >= 0 && shot + 1 < args.size()) {
+        pane.grab().save(args.at(shot + 1));
+    }
     QListView* list = pane.list();
     QScrollBar* bar = list->verticalScrollBar();
     std::vector<double> paints;
