@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QTextOption>
 
+#include "client/ui/mention_format.h"
 #include "client/ui/time_format.h"
 
 namespace client::ui {
@@ -101,13 +102,7 @@ QList<QTextLayout::FormatRange> MessageLayout::textFormats() const {
         range.format.setFontUnderline(true);
         formats.push_back(range);
     }
-    for (const mention::Span& span : m_item.mentions) {
-        QTextLayout::FormatRange range;
-        range.start = span.start;
-        range.length = span.length;
-        range.format.setFontWeight(QFont::DemiBold);
-        formats.push_back(range);
-    }
+    formats += mention::layoutFormats(m_item.mentions);
     return formats;
 }
 
@@ -122,25 +117,8 @@ QList<QTextLayout::FormatRange> MessageLayout::textColors(const Theme& theme) co
         range.format.setForeground(own ? c.linkOwn : c.accent);
         colors.push_back(range);
     }
-    if (m_item.deleted) {
-        return colors;
-    }
-    for (const mention::Span& span : m_item.mentions) {
-        QTextLayout::FormatRange range;
-        range.start = span.start;
-        range.length = span.length;
-        if (own) {
-            range.format.setForeground(c.bubbleOwnText);
-            range.format.setBackground(QColor(255, 255, 255, 46));
-        } else {
-            range.format.setForeground(span.me ? c.text : c.accent);
-            QColor back = span.me ? c.warning : c.accentSoft;
-            if (span.me) {
-                back.setAlpha(theme.mode() == Theme::Mode::Dark ? 90 : 70);
-            }
-            range.format.setBackground(back);
-        }
-        colors.push_back(range);
+    if (!m_item.deleted) {
+        colors += mention::colorFormats(m_item.mentions, theme, own);
     }
     return colors;
 }
@@ -378,12 +356,8 @@ void MessageLayout::paintBubble(QPainter& painter, const Theme& theme, bool sele
 }
 
 void MessageLayout::paintMentionHighlight(QPainter& painter, const Theme& theme) const {
-    // A message that names the viewer stands out across the row, the way Discord marks it.
     const qreal top = m_day.height();
-    QColor tint = theme.colors().warning;
-    tint.setAlpha(theme.mode() == Theme::Mode::Dark ? 34 : 30);
-    painter.fillRect(QRectF(0, top, m_width, m_height - top), tint);
-    painter.fillRect(QRectF(0, top, 3, m_height - top), theme.colors().warning);
+    mention::paintHighlight(painter, theme, QRectF(0, top, m_width, m_height - top));
 }
 
 void MessageLayout::paintQuote(QPainter& painter, const Theme& theme) const {
