@@ -243,6 +243,8 @@ void GroupDriver::onAck(Peer& peer, std::string_view frame) {
         return fail("a message acked twice: " + std::string(frame));
     message.acked = true;
     --m_unackedCount;
+    if (m_phase == Phase::Measure)
+        m_report.ackMs.push_back(msSince(message.sentAt, Clock::now()));
     if (m_options.scenario == GroupScenario::Groups && sending())
         sendNext(key.group, key.sender);  // the next as soon as the previous one is acked
 }

@@ -23,6 +23,7 @@ unsigned long long ull(std::uint64_t value) {
 
 std::string GroupReport::render() {
     std::sort(latenciesMs.begin(), latenciesMs.end());
+    std::sort(ackMs.begin(), ackMs.end());
     char text[1536];
     std::snprintf(text, sizeof text,
                   "scenario              %s: %d group(s) of %d members, %d sender(s) each\n"
@@ -33,6 +34,7 @@ std::string GroupReport::render() {
                   "latency p50           %.3f ms\n"
                   "latency p99           %.3f ms\n"
                   "latency max           %.3f ms\n"
+                  "ack p50 / p99 / max   %.3f / %.3f / %.3f ms\n"
                   "messages sent         %llu (acked %llu, never acked %llu)\n"
                   "lost                  %llu\n"
                   "duplicates            %llu\n",
@@ -40,7 +42,8 @@ std::string GroupReport::render() {
                   seconds > 0 ? static_cast<double>(sentInWindow) / seconds : 0.0, ull(deliveries),
                   seconds > 0 ? static_cast<double>(deliveries) / seconds : 0.0,
                   percentile(latenciesMs, 50), percentile(latenciesMs, 99),
-                  latenciesMs.empty() ? 0.0 : latenciesMs.back(), ull(sent), ull(acked),
+                  latenciesMs.empty() ? 0.0 : latenciesMs.back(), percentile(ackMs, 50),
+                  percentile(ackMs, 99), ackMs.empty() ? 0.0 : ackMs.back(), ull(sent), ull(acked),
                   ull(unacked), ull(lost), ull(duplicates));
     std::string out = text;
     // CPU per delivery: what the figure costs, whatever else the shared machine is doing.

@@ -13,6 +13,7 @@ struct GroupReport {
     double seconds = 0;
     std::uint64_t deliveries = 0;     // message.created received by a member (not the sender)
     std::vector<double> latenciesMs;  // send to that member's receipt, one per delivery
+    std::vector<double> ackMs;        // send to the sender's ack, one per message acked in it
     std::uint64_t sent = 0;           // every message, warm-up and drain included
     std::uint64_t sentInWindow = 0;
     std::uint64_t acked = 0;

@@ -7,6 +7,8 @@
 # Release for figures worth quoting: cmake -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build
 # PERF_DATA=FILE also records the server with `perf record -g` for PERF_SECONDS (default 5) of
 # the measured window, into FILE (read it with `perf report -i FILE`).
+# NICE=N runs both programs at that niceness (negative needs root): on a machine shared with
+# builds, NICE=-20 keeps the compilers from taking most of the pinned cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin="${BUILD_DIR:-build}/bin"
@@ -20,6 +22,7 @@ port="${PORT:-18444}"
 server_cpu="${SERVER_CPU:-0}"
 load_cpu="${LOAD_CPU:-1}"
 server_threads="${SERVER_THREADS:-1}"
+niceness=(nice -n "${NICE:-0}")
 # 1,000 members' sockets on each side, plus the set-up's connections.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
@@ -34,7 +37,7 @@ sends_per_second = 1000000
 flood_frames_per_second = 1000000
 TOML
 
-taskset -c "$server_cpu" "$bin/messenger-server" --config "$data_dir/load.toml" \
+"${niceness[@]}" taskset -c "$server_cpu" "$bin/messenger-server" --config "$data_dir/load.toml" \
   --data-dir "$data_dir" --listen "127.0.0.1:$port" --no-tls --threads "$server_threads" \
   --log-level warn >"$log" 2>&1 &
 server_pid=$!
@@ -55,7 +58,7 @@ done
 grep -q "listening on" "$log" || { echo "run-group-load.sh: the server did not start" >&2; cat "$log" >&2; exit 1; }
 
 echo "server: pid $server_pid on core $server_cpu ($server_threads io thread), data in $data_dir"
-load=(taskset -c "$load_cpu" "$bin/messenger-group-load" --url "http://127.0.0.1:$port"
+load=("${niceness[@]}" taskset -c "$load_cpu" "$bin/messenger-group-load" --url "http://127.0.0.1:$port"
       --server-pid "$server_pid" "$@")
 if [ -z "${PERF_DATA:-}" ]; then
   "${load[@]}"
