@@ -23,7 +23,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-"$bin/messenger-server" --listen 127.0.0.1:0 --data-dir "$work/server" >"$work/server.log" 2>&1 &
+# The demo registers more users from one address than the default registration limit allows.
+cat >"$work/screenshots.toml" <<'TOML'
+[limits]
+registrations_burst = 100
+registrations_per_minute = 100
+TOML
+"$bin/messenger-server" --config "$work/screenshots.toml" --listen 127.0.0.1:0 \
+  --data-dir "$work/server" >"$work/server.log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 100); do

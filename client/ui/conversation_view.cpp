@@ -138,6 +138,10 @@ ConversationView::ConversationView(app::Account& account, QWidget* parent)
     });
     connect(m_composer, &Composer::editRequested, this,
             [this](qint64 id, const QString& text) { m_account.editMessage(id, text); });
+    connect(m_composer, &Composer::groupChanged, this, [this] {
+        applyMentionContext();
+        m_list->viewport()->update();
+    });
     connect(m_composer, &Composer::typing, this, [this] {
         if (m_chatId != 0) {
             m_account.sendTyping(m_chatId);
@@ -205,6 +209,9 @@ void ConversationView::setChat(qint64 chatId) {
     m_chatId = chatId;
     m_unseen = 0;
     m_anchor = QPersistentModelIndex();
+    // Drops every group rule for a direct chat or none; a group's follow the cache live.
+    m_composer->followGroup(m_account, chatId);
+    applyMentionContext();
     if (chatId == 0) {
         return;
     }
@@ -226,6 +233,11 @@ void ConversationView::setChat(qint64 chatId) {
     refreshJump();
     m_composer->editor()->setFocus();
     maybeMarkRead();
+}
+
+void ConversationView::applyMentionContext() {
+    m_delegate->setMentionContext(m_account.username(), m_composer->memberUsernames());
+    m_delegate->clearCache();
 }
 
 void ConversationView::refreshHeader() {

@@ -63,6 +63,8 @@ protected:
 
 private:
     void refreshHeader();
+    // Who the delegate draws as mentions, and whether a message names the viewer.
+    void applyMentionContext();
     void showContextMenu(const QPoint& pos);
     void onRowsAboutToBeInserted(int first);
     void onRowsInserted(int first, int last);

@@ -22,6 +22,7 @@
 #include "client/ui/settings_dialog.h"
 #include "client/ui/theme_controller.h"
 #include "tools/screenshots/chat_scene.h"
+#include "tools/screenshots/group_scenes.h"
 
 namespace {
 
@@ -156,6 +157,26 @@ bool run(const QUrl& server, const QString& outDir, const QString& username) {
     shooter.save(window, QStringLiteral("contacts-light"));
     window.contacts()->showTab(client::ui::ContactsPanel::Tab::Requests);
     shooter.save(window, QStringLiteral("contacts-requests-light"));
+
+    screenshots::GroupScene group(account, hosts, server);
+    if (!group.build()) {
+        return fail(group.why());
+    }
+    window.openChat(group.chatId());
+    QTest::qWait(600);
+    shooter.save(window, QStringLiteral("group-chat-light"));
+    themes.apply(client::app::ThemeChoice::Dark);
+    shooter.save(window, QStringLiteral("group-chat-dark"));
+    themes.apply(client::app::ThemeChoice::Light);
+    window.openGroupSettings(group.chatId());
+    QTest::qWait(400);
+    shooter.save(window, QStringLiteral("group-settings-owner-light"));
+    const auto save = [&shooter](QWidget& widget, const QString& name) {
+        return shooter.save(widget, name);
+    };
+    if (!screenshots::captureGroupScenes(group, save, QStringLiteral("-light"))) {
+        return fail(QStringLiteral("the group scenes could not be captured"));
+    }
     account.logOut();
     return shooter.ok();
 }
