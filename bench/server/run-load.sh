@@ -4,6 +4,8 @@
 #   bench/server/run-load.sh [messenger-load options]   (default: --pairs 200 --seconds 10)
 # BUILD_DIR (default: build) holds bin/messenger-server and bin/messenger-load; build it in
 # Release for figures worth quoting: cmake -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build
+# NICE=N runs both programs at that niceness (negative needs root): on a machine shared with
+# builds, NICE=-20 keeps the compilers from taking most of the pinned cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bin="${BUILD_DIR:-build}/bin"
@@ -17,6 +19,7 @@ port="${PORT:-18443}"
 server_cpu="${SERVER_CPU:-0}"
 load_cpu="${LOAD_CPU:-1}"
 server_threads="${SERVER_THREADS:-1}"
+niceness=(nice -n "${NICE:-0}")
 
 data_dir="$(mktemp -d)"
 log="$data_dir/server.log"
@@ -29,7 +32,7 @@ sends_per_second = 1000000
 flood_frames_per_second = 1000000
 TOML
 
-taskset -c "$server_cpu" "$bin/messenger-server" --config "$data_dir/load.toml" \
+"${niceness[@]}" taskset -c "$server_cpu" "$bin/messenger-server" --config "$data_dir/load.toml" \
   --data-dir "$data_dir" --listen "127.0.0.1:$port" --no-tls --threads "$server_threads" \
   --log-level warn >"$log" 2>&1 &
 server_pid=$!
@@ -48,6 +51,6 @@ done
 grep -q "listening on" "$log" || { echo "run-load.sh: the server did not start" >&2; cat "$log" >&2; exit 1; }
 
 echo "server: pid $server_pid on core $server_cpu ($server_threads io thread), data in $data_dir"
-taskset -c "$load_cpu" "$bin/messenger-load" --url "http://127.0.0.1:$port" \
+"${niceness[@]}" taskset -c "$load_cpu" "$bin/messenger-load" --url "http://127.0.0.1:$port" \
   --server-pid "$server_pid" "$@"
 echo "server: $(curl -s "http://127.0.0.1:$port/metrics" | grep '^messenger_messages_total' || true)"

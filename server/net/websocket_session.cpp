@@ -12,6 +12,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -31,6 +32,10 @@ using Clock = std::chrono::steady_clock;
 // How long a close may wait for the peer (or for a write the peer does not read) before the
 // socket is simply dropped.
 constexpr auto kCloseDeadline = std::chrono::seconds(5);
+
+// An authenticated socket reads on while this many of its ops await their answers (a send waits
+// for its group commit): a sender's next messages join the commit its earlier ones wait for.
+constexpr std::size_t kMaxOpsInFlight = 32;
 
 // One write takes at most this many queued frames (asio gathers up to 64 buffers per system
 // call: a header and a payload per frame).
@@ -106,8 +111,13 @@ public:
     }
 
 private:
-    // What other threads hand the socket: a frame to send, or the answer of the op in flight.
-    using Inbound = std::variant<std::shared_ptr<const std::string>, realtime::OpResult>;
+    // The answer of the op of the socket's `seq`-th frame.
+    struct Answer {
+        std::uint64_t seq = 0;
+        realtime::OpResult result;
+    };
+    // What other threads hand the socket: a frame to send, or the answer of an op in flight.
+    using Inbound = std::variant<std::shared_ptr<const std::string>, Answer>;
 
     // In arrival order, in bursts: the writer's thread completes a whole group commit at once,
     // so a send's own event and its ack reach the strand together, and the sockets of a whole
@@ -133,7 +143,7 @@ private:
             if (auto* frame = std::get_if<std::shared_ptr<const std::string>>(&item))
                 enqueue(std::move(*frame));
             else
-                onHandled(std::move(std::get<realtime::OpResult>(item)));
+                onAnswered(std::move(std::get<Answer>(item)));
         }
         m_draining.clear();
     }
@@ -171,27 +181,43 @@ private:
     }
 
     void read() {
+        m_reading = true;
         m_ws.async_read(m_buffer, [self = this->shared_from_this()](
                                       beast::error_code ec, std::size_t) { self->onRead(ec); });
     }
 
+    // Reads the next frame unless one is being read, the read loop ended, hello is still being
+    // handled on a worker (it alone may touch m_state off the strand), or the ops in flight are
+    // at their limit.
+    void readIfAllowed() {
+        if (m_reading || m_readEnded)
+            return;
+        if (!m_answers.empty() && (m_workerOpInFlight || m_answers.size() >= kMaxOpsInFlight))
+            return;
+        read();
+    }
+
     void onRead(beast::error_code ec) {
-        if (ec)
+        m_reading = false;
+        if (ec) {
+            m_readEnded = true;
             return finish();
+        }
         m_lastActivity = Clock::now();
         std::string text = beast::buffers_to_string(m_buffer.data());
         m_buffer.consume(m_buffer.size());
         if (m_closing)
             return read();  // keep reading until the peer's close frame arrives
         if (!m_ws.got_text()) {
-            enqueueError("frame: binary frames are not accepted");
-            return read();
+            answerNow(errorResult("frame: binary frames are not accepted"));
+            return readIfAllowed();
         }
         if (flooding()) {
             beginClose(realtime::close_code::kFlooding, "flooding", true);
             return read();
         }
         handle(std::move(text));
+        readIfAllowed();
     }
 
     // More than flood_frames_per_second text frames within any one second.
@@ -205,43 +231,60 @@ private:
                now - m_recentFrames.front() < std::chrono::seconds(1);
     }
 
-    // One frame at a time, in order: reading resumes once the op's answer is queued. Until
-    // hello has authenticated the socket, ops run on a worker (hello reads the database); after
-    // it they run here on the socket's strand: they only check in-memory state and queue their
-    // writes, and a hop to a worker and back would cost two thread switches per message.
+    // Answers leave in the order of the frames, whenever their ops complete. Until hello has
+    // authenticated the socket, one op at a time, on a worker (hello reads the database and
+    // sets m_state). After it, ops run here on the socket's strand (they only check in-memory
+    // state and queue their writes: a hop to a worker and back would cost two thread switches
+    // per message) and up to kMaxOpsInFlight await their answers while the next frames are read.
     void handle(std::string text) {
-        m_handling = true;
-        auto job = [self = this->shared_from_this(), text = std::move(text),
+        const auto seq = m_nextSeq++;
+        m_answers.emplace_back();
+        auto job = [self = this->shared_from_this(), text = std::move(text), seq,
                     work = asio::make_work_guard(m_ws.get_executor())]() mutable {
             auto connection = self->asConnection();
             self->m_ctx.wsOps.handle(self->m_state, text, connection,
-                                     [self, work](realtime::OpResult result) mutable {
-                                         self->toStrand(std::move(result));
+                                     [self, seq, work](realtime::OpResult result) mutable {
+                                         self->toStrand(Answer{seq, std::move(result)});
                                      });
         };
         if (m_state.auth)
-            job();
-        else
-            asio::post(m_ctx.workers, std::move(job));
+            return job();
+        m_workerOpInFlight = true;
+        asio::post(m_ctx.workers, std::move(job));
     }
 
-    void onHandled(realtime::OpResult result) {
-        m_handling = false;
-        for (auto& frame : result.frames)
-            enqueue(std::make_shared<const std::string>(std::move(frame)));
-        if (result.close)
-            beginClose(result.close->code, result.close->reason, false);
-        if (m_finishPending)
+    // An answer with no op behind it, in its turn among the answers of the frames before it.
+    void answerNow(realtime::OpResult result) {
+        const auto seq = m_nextSeq++;
+        m_answers.emplace_back();
+        onAnswered(Answer{seq, std::move(result)});
+    }
+
+    void onAnswered(Answer answer) {
+        m_answers[static_cast<std::size_t>(answer.seq - m_firstSeq)] = std::move(answer.result);
+        while (!m_answers.empty() && m_answers.front()) {
+            auto result = std::move(*m_answers.front());
+            m_answers.pop_front();
+            ++m_firstSeq;
+            for (auto& frame : result.frames)
+                enqueue(std::make_shared<const std::string>(std::move(frame)));
+            if (result.close)
+                beginClose(result.close->code, result.close->reason, false);
+        }
+        if (m_answers.empty())
+            m_workerOpInFlight = false;
+        if (m_readEnded)
             return finish();
-        read();
+        readIfAllowed();
     }
 
-    void enqueueError(const std::string& message) {
+    static realtime::OpResult errorResult(const std::string& message) {
         protocol::ws::Error error;
         error.code = std::string(protocol::errorCodeName(protocol::ErrorCode::BadRequest));
         error.message = message;
-        enqueue(std::make_shared<const std::string>(
-            protocol::encode(protocol::ServerFrame{std::move(error)})));
+        realtime::OpResult result;
+        result.frames.push_back(protocol::encode(protocol::ServerFrame{std::move(error)}));
+        return result;
     }
 
     void enqueue(std::shared_ptr<const std::string> frame) {
@@ -324,12 +367,11 @@ private:
         m_ws.async_close(*m_closing, [self = this->shared_from_this()](beast::error_code) {});
     }
 
-    // The read loop ended: the socket is closed or broken. Runs once, after any op in flight.
+    // The read loop ended: the socket is closed or broken. Runs once, after every op in flight
+    // has answered.
     void finish() {
-        if (m_handling) {
-            m_finishPending = true;
-            return;
-        }
+        if (!m_answers.empty())
+            return;  // the last answer calls it again
         if (m_finished)
             return;
         m_finished = true;
@@ -364,10 +406,15 @@ private:
     std::size_t m_queuedBytes = 0;
     std::optional<websocket::close_reason> m_closing;
     realtime::SocketState m_state;
+    // The answers of the frames m_firstSeq, m_firstSeq + 1, ...: empty until their op answers.
+    std::deque<std::optional<realtime::OpResult>> m_answers;
+    std::uint64_t m_firstSeq = 0;
+    std::uint64_t m_nextSeq = 0;
+    bool m_workerOpInFlight = false;
+    bool m_reading = false;
+    bool m_readEnded = false;
     bool m_open = false;
     bool m_closeSent = false;
-    bool m_handling = false;
-    bool m_finishPending = false;
     bool m_finished = false;
 };
 

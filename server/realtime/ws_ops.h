@@ -17,7 +17,8 @@
 
 namespace server::realtime {
 
-// What one socket has established so far. Touched only by the socket's own, sequential frames.
+// What one socket has established so far. Touched only by the socket's own frames, one at a
+// time (hello on a worker while no other frame of the socket is being handled).
 struct SocketState {
     std::optional<domain::AuthContext> auth;
 };
@@ -51,8 +52,10 @@ public:
     // that follows it is never closed as idle.
     WsOps(WsServices services, SessionRegistry& registry, config::Logger& logger, int heartbeatMs);
 
-    // A text frame of `connection`. Frames of one socket are handled one at a time, in order:
-    // the next one only after `reply` for this one has run.
+    // A text frame of `connection`. Until the socket is authenticated its frames are handled
+    // one at a time (the next one only after `reply` for this one has run); after it, several
+    // may await their replies at once (the socket answers them in frame order), so an op
+    // touches `state` only before it returns, never from `reply`.
     void handle(SocketState& state, std::string_view text,
                 const std::shared_ptr<Connection>& connection, Reply reply);
     // The socket is gone (presence records last_seen once the user goes offline).
