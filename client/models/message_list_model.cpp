@@ -1,6 +1,8 @@
 #include "client/models/message_list_model.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QVariantList>
 #include <QVariantMap>
 #include <algorithm>
@@ -20,6 +22,8 @@ MessageListModel::MessageListModel(cache::ChatCache& cache, qint64 chatId, QObje
     connect(&m_cache, &cache::ChatCache::outboxChanged, this, &MessageListModel::onOutboxChanged);
     connect(&m_cache, &cache::ChatCache::chatChanged, this, &MessageListModel::onChatChanged);
     connect(&m_cache, &cache::ChatCache::userChanged, this, &MessageListModel::onUserChanged);
+    connect(&m_cache, &cache::ChatCache::systemLineAdded, this,
+            &MessageListModel::onSystemLineAdded);
 }
 
 void MessageListModel::load() {
@@ -29,7 +33,9 @@ void MessageListModel::load() {
     m_rows.clear();
     const auto newest = m_cache.messages(m_chatId, 0, kPageSize);
     m_cacheExhausted = static_cast<int>(newest.size()) < kPageSize;
-    m_rows.insert(0, newest, m_cache.me());
+    // The lines among the loaded messages; all of them once the cache has no older message.
+    const qint64 floor = m_cacheExhausted || newest.empty() ? 0 : newest.front().seq;
+    m_rows.insertMerged(0, newest, m_cache.systemLines(m_chatId, floor, 0), m_cache.me());
     const auto outbox = m_cache.outbox(m_chatId);
     m_outboxCount = static_cast<int>(outbox.size());
     m_rows.insert(m_rows.size(), outbox, m_cache.me());
@@ -40,6 +46,9 @@ int MessageListModel::rowCount(const QModelIndex& parent) const {
 }
 
 MessageListModel::Delivery MessageListModel::deliveryOf(int row) const {
+    if (isSystem(row)) {
+        return Delivery::Sent;
+    }
     switch (m_rows.delivery(row)) {
         case cache::MessageRow::Delivery::Pending:
             return Delivery::Pending;
@@ -90,7 +99,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
         case SenderNameRole:
             return m_rows.senderName(row);
         case IsOwnRole:
-            return m_rows.sender(row) == m_cache.me();
+            return !isSystem(row) && m_rows.sender(row) == m_cache.me();
         case TimestampRole:
             return QDateTime::fromMSecsSinceEpoch(m_rows.ts(row));
         case EditedRole:
@@ -124,6 +133,18 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
             return qulonglong(qHashMulti(0, versionAt(row), static_cast<int>(deliveryOf(row)),
                                          versionAt(row - 1), versionAt(row + 1)));
         }
+        case SystemTypeRole:
+            return m_rows.systemType(row);
+        case SystemDataRole:
+            return m_rows.systemData(row);
+        case SubjectIdRole:
+            return m_rows.subject(row);
+        case SubjectNameRole:
+            return m_rows.subjectName(row);
+        case PreviousChatRole:
+            return previousChatOf(row);
+        case ViewerIdRole:
+            return m_cache.me();
         default:
             return {};
     }
@@ -150,7 +171,13 @@ QHash<int, QByteArray> MessageListModel::roleNames() const {
                   {TimestampMsRole, "timestampMs"},
                   {LocalDayRole, "localDay"},
                   {KindRole, "kind"},
-                  {LayoutVersionRole, "layoutVersion"}});
+                  {LayoutVersionRole, "layoutVersion"},
+                  {SystemTypeRole, "systemType"},
+                  {SystemDataRole, "systemData"},
+                  {SubjectIdRole, "subjectId"},
+                  {SubjectNameRole, "subjectName"},
+                  {PreviousChatRole, "previousChat"},
+                  {ViewerIdRole, "viewerId"}});
     return names;
 }
 
@@ -162,9 +189,11 @@ bool MessageListModel::canFetchMore(const QModelIndex& parent) const {
     if (parent.isValid()) {
         return false;
     }
-    const qint64 oldest = confirmedCount() > 0 ? m_rows.seq(0) : 0;
-    // Below the oldest cached message there is more, in the cache or on the server.
-    return !m_fetching && (!m_cacheExhausted || (oldest > 1 && !m_serverAsked));
+    const qint64 oldest = oldestMessageSeq();
+    const qint64 first = confirmedCount() > 0 ? m_rows.seq(0) : 0;
+    // Below the oldest cached message there is more, in the cache or on the server (none below
+    // a first row of seq 1, be it a system line).
+    return !m_fetching && (!m_cacheExhausted || (oldest > 1 && first > 1 && !m_serverAsked));
 }
 
 void MessageListModel::fetchMore(const QModelIndex& parent) {
@@ -172,32 +201,121 @@ void MessageListModel::fetchMore(const QModelIndex& parent) {
     if (parent.isValid() || m_fetching) {
         return;
     }
-    const qint64 oldest = confirmedCount() > 0 ? m_rows.seq(0) : 0;
     if (!m_cacheExhausted) {
+        const qint64 oldest = oldestMessageSeq();
         const int pageSize = olderPageSize();
-        const auto older = m_cache.messages(m_chatId, oldest, pageSize);
+        auto older = m_cache.messages(m_chatId, oldest, pageSize);
         if (static_cast<int>(older.size()) < pageSize) {
             m_cacheExhausted = true;
         }
-        if (!older.empty()) {
-            m_fetching = true;
-            beginInsertRows({}, 0, static_cast<int>(older.size()) - 1);
-            m_rows.insert(0, older, m_cache.me());
-            endInsertRows();
-            m_fetching = false;
+        const qint64 floor = m_cacheExhausted || older.empty() ? 0 : older.front().seq;
+        auto lines = m_cache.systemLines(m_chatId, floor, oldest);
+        m_fetching = true;
+        const int inserted = insertConfirmed(std::move(older), std::move(lines), false);
+        m_fetching = false;
+        if (inserted > 0) {
             return;
         }
     }
+    const qint64 oldest = oldestMessageSeq();
     const qint64 first = confirmedCount() > 0 ? m_rows.seq(0) : 0;
-    if (first > 1 && !m_serverAsked) {
+    if (oldest > 1 && first > 1 && !m_serverAsked) {
         m_serverAsked = true;
-        Q_EMIT olderHistoryNeeded(m_chatId, first);
+        Q_EMIT olderHistoryNeeded(m_chatId, oldest);
     }
+}
+
+qint64 MessageListModel::oldestMessageSeq() const {
+    for (int i = 0; i < confirmedCount(); ++i) {
+        if (!isSystem(i)) {
+            return m_rows.seq(i);
+        }
+    }
+    return 0;
+}
+
+int MessageListModel::positionOf(qint64 seq) const {
+    int lo = 0;
+    for (int hi = confirmedCount(); lo < hi;) {
+        const int mid = lo + (hi - lo) / 2;
+        if (m_rows.seq(mid) < seq) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo;
+}
+
+int MessageListModel::insertConfirmed(std::vector<cache::MessageRow> messages,
+                                      std::vector<cache::SystemLineRow> lines,
+                                      bool announceNeighbours) {
+    const auto shown = [this](qint64 seq) {
+        const int at = positionOf(seq);
+        return at < confirmedCount() && m_rows.seq(at) == seq;
+    };
+    std::erase_if(messages, [&](const cache::MessageRow& row) { return shown(row.seq); });
+    std::erase_if(lines, [&](const cache::SystemLineRow& row) { return shown(row.seq); });
+    const int total = static_cast<int>(messages.size() + lines.size());
+    // Runs from the newest back, so the positions found before them stay valid.
+    size_t messagesEnd = messages.size();
+    size_t linesEnd = lines.size();
+    while (messagesEnd > 0 || linesEnd > 0) {
+        const qint64 last = std::max(messagesEnd > 0 ? messages[messagesEnd - 1].seq : 0,
+                                     linesEnd > 0 ? lines[linesEnd - 1].seq : 0);
+        const int position = positionOf(last);
+        // Everything above the row before `position` lands there too.
+        const qint64 below = position > 0 ? m_rows.seq(position - 1) : 0;
+        size_t messagesBegin = messagesEnd;
+        while (messagesBegin > 0 && messages[messagesBegin - 1].seq > below) {
+            --messagesBegin;
+        }
+        size_t linesBegin = linesEnd;
+        while (linesBegin > 0 && lines[linesBegin - 1].seq > below) {
+            --linesBegin;
+        }
+        const std::vector<cache::MessageRow> runMessages(
+            std::make_move_iterator(messages.begin() + static_cast<qsizetype>(messagesBegin)),
+            std::make_move_iterator(messages.begin() + static_cast<qsizetype>(messagesEnd)));
+        const std::vector<cache::SystemLineRow> runLines(
+            lines.begin() + static_cast<qsizetype>(linesBegin),
+            lines.begin() + static_cast<qsizetype>(linesEnd));
+        const int count = static_cast<int>(runMessages.size() + runLines.size());
+        beginInsertRows({}, position, position + count - 1);
+        m_rows.insertMerged(position, runMessages, runLines, m_cache.me());
+        endInsertRows();
+        if (announceNeighbours) {
+            // The neighbours' grouping may change with the new rows.
+            for (const int neighbour : {position - 1, position + count}) {
+                if (neighbour >= 0 && neighbour < rowCount()) {
+                    Q_EMIT dataChanged(index(neighbour), index(neighbour), {LayoutVersionRole});
+                }
+            }
+        }
+        messagesEnd = messagesBegin;
+        linesEnd = linesBegin;
+    }
+    return total;
+}
+
+QString MessageListModel::previousChatOf(int row) const {
+    if (!isSystem(row) || m_rows.systemType(row) != QLatin1String("chat.updated")) {
+        return {};
+    }
+    for (int i = row - 1; i >= 0; --i) {
+        if (isSystem(i) && m_rows.systemType(i) == QLatin1String("chat.updated")) {
+            const QJsonObject data =
+                QJsonDocument::fromJson(m_rows.systemData(i).toUtf8()).object();
+            return QString::fromUtf8(QJsonDocument(data.value(QStringLiteral("chat")).toObject())
+                                         .toJson(QJsonDocument::Compact));
+        }
+    }
+    return {};
 }
 
 int MessageListModel::rowOfMessage(qint64 messageId) const {
     for (int i = confirmedCount() - 1; i >= 0; --i) {
-        if (m_rows.id(i) == messageId) {
+        if (!isSystem(i) && m_rows.id(i) == messageId) {
             return i;
         }
     }
@@ -215,7 +333,7 @@ int MessageListModel::rowOfClientId(const QString& clientId) const {
 
 qint64 MessageListModel::lastOwnMessageId() const {
     for (int i = confirmedCount() - 1; i >= 0; --i) {
-        if (m_rows.sender(i) == m_cache.me() && !m_rows.deleted(i)) {
+        if (!isSystem(i) && m_rows.sender(i) == m_cache.me() && !m_rows.deleted(i)) {
             return m_rows.id(i);
         }
     }
@@ -226,10 +344,10 @@ void MessageListModel::onMessageAdded(qint64 chatId, qint64 messageId, qint64 se
     if (chatId != m_chatId || rowOfMessage(messageId) >= 0) {
         return;
     }
-    const int confirmed = confirmedCount();
     // Older than what is loaded (a history page from the server, or a part not loaded yet):
     // fetchMore brings it when the user scrolls up.
-    if (confirmed > 0 && seq < m_rows.seq(0)) {
+    const qint64 oldest = oldestMessageSeq();
+    if (oldest > 0 && seq < oldest) {
         m_cacheExhausted = false;
         m_serverAsked = false;
         return;
@@ -238,25 +356,19 @@ void MessageListModel::onMessageAdded(qint64 chatId, qint64 messageId, qint64 se
     if (!row) {
         return;
     }
-    // The first row with a higher seq (rows are ascending by seq).
-    int position = confirmed;
-    for (int lo = 0, hi = confirmed; lo < hi;) {
-        const int mid = lo + (hi - lo) / 2;
-        if (m_rows.seq(mid) > seq) {
-            position = hi = mid;
-        } else {
-            lo = mid + 1;
-        }
+    insertConfirmed({*row}, {}, true);
+}
+
+void MessageListModel::onSystemLineAdded(qint64 chatId, qint64 seq) {
+    if (chatId != m_chatId) {
+        return;
     }
-    beginInsertRows({}, position, position);
-    m_rows.insert(position, {*row}, m_cache.me());
-    endInsertRows();
-    // The neighbours' grouping may change with the new row.
-    for (const int neighbour : {position - 1, position + 1}) {
-        if (neighbour >= 0 && neighbour < rowCount()) {
-            Q_EMIT dataChanged(index(neighbour), index(neighbour), {LayoutVersionRole});
-        }
+    // Below a part of the history not loaded yet: fetchMore brings it with that part.
+    const qint64 oldest = oldestMessageSeq();
+    if (!m_cacheExhausted && oldest > 0 && seq < oldest) {
+        return;
     }
+    insertConfirmed({}, m_cache.systemLines(m_chatId, seq - 1, seq + 1), true);
 }
 
 void MessageListModel::onMessageChanged(qint64 chatId, qint64 messageId) {
@@ -269,6 +381,9 @@ void MessageListModel::onMessageChanged(qint64 chatId, qint64 messageId) {
     }
     for (int i = 0; i < confirmedCount(); ++i) {
         // A reply's quote changes with the message it quotes.
+        if (isSystem(i)) {
+            continue;
+        }
         if (m_rows.id(i) == messageId) {
             m_rows.assign(i, *row, m_cache.me());
         } else if (m_rows.replyTo(i) == messageId) {
@@ -325,8 +440,9 @@ void MessageListModel::onUserChanged(qint64 userId) {
         return;
     }
     for (int i = 0; i < confirmedCount(); ++i) {
-        if (m_rows.sender(i) == userId) {
-            Q_EMIT dataChanged(index(i), index(i), {SenderNameRole, LayoutVersionRole});
+        if (m_rows.sender(i) == userId || m_rows.subject(i) == userId) {
+            Q_EMIT dataChanged(index(i), index(i),
+                               {SenderNameRole, SubjectNameRole, LayoutVersionRole});
         }
     }
 }

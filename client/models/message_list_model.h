@@ -1,6 +1,7 @@
-// One chat's messages as the cache holds them, ascending by seq, with its outbox rows (pending or
-// failed) at the end as own messages. Older pages come from the cache through fetchMore(); when
-// the cache runs out, olderHistoryNeeded() asks the account to fetch them from the server.
+// One chat's messages and system lines (member events) as the cache holds them, ascending by seq,
+// with its outbox rows (pending or failed) at the end as own messages. Older pages come from the
+// cache through fetchMore(); when the cache runs out, olderHistoryNeeded() asks the account to
+// fetch them from the server.
 #pragma once
 
 #include <QAbstractListModel>
@@ -37,6 +38,16 @@ public:
         // delivery, or its neighbours (which decide grouping and day separators). A view that
         // remembers a row's height by (key, version) need read no other role to reuse it.
         LayoutVersionRole,
+        // A system row's (KindRole System): the event type ("member.role"), its `data` object as
+        // JSON, the member it is about (id, name; 0 and empty for chat.updated), and for
+        // chat.updated the `chat` object of the previous chat.updated loaded (JSON, empty when
+        // none). Its actor is SenderIdRole/SenderNameRole; its MessageIdRole is 0.
+        SystemTypeRole,
+        SystemDataRole,
+        SubjectIdRole,
+        SubjectNameRole,
+        PreviousChatRole,
+        ViewerIdRole,  // qint64, the signed-in user on every row: the "You" of a system line
     };
     enum class Delivery { Pending, Sent, Read, Failed };
     Q_ENUM(Delivery)
@@ -75,6 +86,18 @@ private:
     void onOutboxChanged(qint64 chatId);
     void onChatChanged(qint64 chatId);
     void onUserChanged(qint64 userId);
+    void onSystemLineAdded(qint64 chatId, qint64 seq);
+    bool isSystem(int row) const { return m_rows.kind(row) == MessageRowStore::Kind::System; }
+    // The seq of the oldest message loaded, 0 when none.
+    qint64 oldestMessageSeq() const;
+    // Where a confirmed row of `seq` goes: the first confirmed row with a seq not below it.
+    int positionOf(qint64 seq) const;
+    // Inserts the messages and lines (each ascending) among the confirmed rows by seq, skipping
+    // seqs already shown; runs that land together are inserted together.
+    // Returns how many rows it inserted; `announceNeighbours` for a live addition.
+    int insertConfirmed(std::vector<cache::MessageRow> messages,
+                        std::vector<cache::SystemLineRow> lines, bool announceNeighbours);
+    QString previousChatOf(int row) const;
     int confirmedCount() const { return m_rows.size() - m_outboxCount; }
     int olderPageSize() const;
     void load();

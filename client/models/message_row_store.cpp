@@ -22,6 +22,23 @@ void MessageRowStore::insert(int at, const std::vector<cache::MessageRow>& rows,
                   std::make_move_iterator(made.end()));
 }
 
+void MessageRowStore::insertMerged(int at, const std::vector<cache::MessageRow>& messages,
+                                   const std::vector<cache::SystemLineRow>& lines, qint64 me) {
+    std::vector<Row> made;
+    made.reserve(messages.size() + lines.size());
+    auto message = messages.cbegin();
+    auto line = lines.cbegin();
+    while (message != messages.cend() || line != lines.cend()) {
+        if (line == lines.cend() || (message != messages.cend() && message->seq < line->seq)) {
+            made.push_back(make(*message++, me));
+        } else {
+            made.push_back(make(*line++));
+        }
+    }
+    m_rows.insert(m_rows.begin() + at, std::make_move_iterator(made.begin()),
+                  std::make_move_iterator(made.end()));
+}
+
 void MessageRowStore::assign(int at, const cache::MessageRow& row, qint64 me) {
     Row fresh = make(row, me);
     release(m_rows[index(at)]);
@@ -52,7 +69,9 @@ bool MessageRowStore::renameSender(qint64 userId, const QString& name) {
     }
     m_senders[*found].name = name;
     for (Row& row : m_rows) {
-        if (row.sender == *found) {
+        const bool subject =
+            row.extra && row.extra->subject != 0 && row.extra->subjectName == *found;
+        if (row.sender == *found || subject) {
             row.version = m_nextVersion++;
         }
     }
@@ -94,6 +113,44 @@ QVector<MessageRowStore::Reaction> MessageRowStore::reactions(int at) const {
         }
     }
     return out;
+}
+
+QString MessageRowStore::systemType(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra ? textOf(extra->systemType) : QString();
+}
+
+QString MessageRowStore::systemData(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra ? textOf(extra->systemData) : QString();
+}
+
+qint64 MessageRowStore::subject(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra ? extra->subject : 0;
+}
+
+QString MessageRowStore::subjectName(int at) const {
+    const auto& extra = m_rows[index(at)].extra;
+    return extra && extra->subject != 0 ? m_senders[extra->subjectName].name : QString();
+}
+
+MessageRowStore::Row MessageRowStore::make(const cache::SystemLineRow& line) {
+    Row made;
+    made.kind = static_cast<quint8>(Kind::System);
+    made.seq = line.seq;
+    made.ts = line.ts;
+    made.day = dayOf(line.ts);
+    made.sender = senderIndex(line.actor, line.actorName);
+    made.version = m_nextVersion++;
+    made.extra = std::make_unique<Extra>();
+    made.extra->systemType = add(line.type);
+    made.extra->systemData = add(line.dataJson);
+    made.extra->subject = line.subject;
+    if (line.subject != 0) {
+        made.extra->subjectName = senderIndex(line.subject, line.subjectName);
+    }
+    return made;
 }
 
 MessageRowStore::Row MessageRowStore::make(const cache::MessageRow& row, qint64 me) {
@@ -148,8 +205,9 @@ QString MessageRowStore::textOf(Span span) const {
 void MessageRowStore::release(const Row& row) {
     m_waste += row.text.length + row.clientId.length;
     if (row.extra) {
-        m_waste +=
-            row.extra->replySender.length + row.extra->replyText.length + row.extra->failure.length;
+        m_waste += row.extra->replySender.length + row.extra->replyText.length +
+                   row.extra->failure.length + row.extra->systemType.length +
+                   row.extra->systemData.length;
         for (const StoredReaction& reaction : row.extra->reactions) {
             m_waste += reaction.emoji.length;
         }
@@ -174,6 +232,8 @@ void MessageRowStore::compactIfWasteful() {
             move(row.extra->replySender);
             move(row.extra->replyText);
             move(row.extra->failure);
+            move(row.extra->systemType);
+            move(row.extra->systemData);
             for (StoredReaction& reaction : row.extra->reactions) {
                 move(reaction.emoji);
             }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "client/cache/chat_cache.h"
 #include "client/cache/rows.h"
 
 namespace client::models {
@@ -18,7 +19,7 @@ namespace client::models {
 class MessageRowStore {
 public:
     // What a row shows. Member events ("Ana made Bo a moderator") become a kind of their own.
-    enum class Kind : quint8 { Message };
+    enum class Kind : quint8 { Message, System };
     struct Reaction {
         QString emoji;
         int count = 0;
@@ -29,6 +30,10 @@ public:
     bool empty() const { return m_rows.empty(); }
     // `me` decides which reactions are mine.
     void insert(int at, const std::vector<cache::MessageRow>& rows, qint64 me);
+    // Inserts both lists, each ascending by seq, merged by seq at `at`. A system line's actor
+    // is its row's sender.
+    void insertMerged(int at, const std::vector<cache::MessageRow>& messages,
+                      const std::vector<cache::SystemLineRow>& lines, qint64 me);
     // Replaces the row's content with a fresher copy of the same message.
     void assign(int at, const cache::MessageRow& row, qint64 me);
     void erase(int first, int count);
@@ -57,6 +62,12 @@ public:
     bool replyDeleted(int at) const;
     QString failure(int at) const;
     QVector<Reaction> reactions(int at) const;
+    // A system row's event type ("member.role"), its data object as JSON, and the member it
+    // is about (0 and empty for chat.updated); empty for a message.
+    QString systemType(int at) const;
+    QString systemData(int at) const;
+    qint64 subject(int at) const;
+    QString subjectName(int at) const;
     // Changes whenever the row's content does (insert, assign, the sender's rename); unique
     // among the rows of this store.
     quint32 version(int at) const { return m_rows[index(at)].version; }
@@ -83,6 +94,10 @@ private:
         bool replyDeleted = false;
         Span failure;
         std::vector<StoredReaction> reactions;
+        Span systemType;
+        Span systemData;
+        qint64 subject = 0;
+        quint32 subjectName = 0;  // index in m_senders, when subject is not 0
     };
     struct Row {
         qint64 id = 0;
@@ -109,6 +124,7 @@ private:
     static size_t index(int at) { return static_cast<size_t>(at); }
     bool flag(int at, quint8 bit) const { return (m_rows[index(at)].flags & bit) != 0; }
     Row make(const cache::MessageRow& row, qint64 me);
+    Row make(const cache::SystemLineRow& line);
     Span add(const QString& text);
     QString textOf(Span span) const;
     void release(const Row& row);

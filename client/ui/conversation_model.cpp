@@ -17,6 +17,9 @@ QVariant ConversationModel::data(const QModelIndex& index, int role) const {
             return {};
         }
         const MessageItem item = MessageDelegate::itemAt(index);
+        if (item.system) {
+            return item.systemText;
+        }
         const QString who = item.own ? tr("You") : item.senderName;
         const QString text = item.deleted ? tr("This message was deleted") : item.text;
         return role == Qt::DisplayRole ? text

@@ -406,9 +406,11 @@ bool ConversationView::jumpToMessage(qint64 messageId) {
 
 void ConversationView::copySelected() {
     const QModelIndex index = m_list->currentIndex();
-    if (index.isValid() && !index.data(Model::DeletedRole).toBool()) {
-        QApplication::clipboard()->setText(index.data(Model::TextRole).toString());
+    if (!index.isValid() || index.data(Model::DeletedRole).toBool()) {
+        return;
     }
+    const MessageItem item = MessageDelegate::itemAt(index);
+    QApplication::clipboard()->setText(item.system ? item.systemText : item.text);
 }
 
 void ConversationView::replyTo(const QModelIndex& index) {
@@ -462,7 +464,10 @@ void ConversationView::showContextMenu(const QPoint& pos) {
     const bool confirmed = item.id > 0;
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("messageMenu"));
-    if (confirmed && !item.deleted) {
+    if (item.system) {
+        // A member event: nothing to react to, reply to, pin or edit.
+        menu.addAction(tr("Copy text"), this, [this] { copySelected(); });
+    } else if (confirmed && !item.deleted) {
         QMenu* react = menu.addMenu(tr("React"));
         for (const QString& emoji : kQuickReactions) {
             react->addAction(emoji, this, [this, row, emoji] { toggleReaction(row, emoji); });

@@ -3,11 +3,14 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QHelpEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
 
 #include "client/models/message_list_model.h"
+#include "client/ui/system_line.h"
 #include "client/ui/theme.h"
 
 namespace client::ui {
@@ -21,8 +24,14 @@ constexpr int kMaxCached = 1500;
 // Messages of one sender this close together share a group (one name, tight corners).
 constexpr qint64 kGroupSeconds = 60;
 
+bool isSystemRow(const QModelIndex& index) {
+    return index.data(Model::KindRole).toInt() ==
+           static_cast<int>(models::MessageRowStore::Kind::System);
+}
+
+// A system row starts and ends a sender's group: it groups with nothing.
 bool sameGroup(const QModelIndex& a, const QModelIndex& b) {
-    if (!a.isValid() || !b.isValid()) {
+    if (!a.isValid() || !b.isValid() || isSystemRow(a) || isSystemRow(b)) {
         return false;
     }
     const qint64 ta = a.data(Model::TimestampMsRole).toLongLong();
@@ -67,7 +76,33 @@ size_t versionOf(const MessageItem& item) {
 
 MessageDelegate::MessageDelegate(QObject* parent) : QStyledItemDelegate(parent) {}
 
+QString MessageDelegate::systemTextAt(const QModelIndex& index, qint64 me) {
+    systemline::Event event;
+    event.type = index.data(Model::SystemTypeRole).toString();
+    event.actor = index.data(Model::SenderIdRole).toLongLong();
+    event.ts = index.data(Model::TimestampMsRole).toLongLong();
+    event.data =
+        QJsonDocument::fromJson(index.data(Model::SystemDataRole).toString().toUtf8()).object();
+    const QString previous = index.data(Model::PreviousChatRole).toString();
+    if (!previous.isEmpty()) {
+        event.previousChat = QJsonDocument::fromJson(previous.toUtf8()).object();
+    }
+    const QString actorName = index.data(Model::SenderNameRole).toString();
+    const qint64 subject = index.data(Model::SubjectIdRole).toLongLong();
+    const QString subjectName = index.data(Model::SubjectNameRole).toString();
+    const systemline::NameOf nameOf = [&](qint64 userId) {
+        if (userId == event.actor && !actorName.isEmpty()) {
+            return actorName;
+        }
+        return userId == subject ? subjectName : QString();
+    };
+    return systemline::text(event, me, nameOf);
+}
+
 MessageItem MessageDelegate::itemAt(const QModelIndex& index) {
+    if (isSystemRow(index)) {
+        return systemItemAt(index);
+    }
     MessageItem item;
     item.id = index.data(Model::MessageIdRole).toLongLong();
     const QString clientId = index.data(Model::ClientIdRole).toString();
@@ -104,6 +139,20 @@ MessageItem MessageDelegate::itemAt(const QModelIndex& index) {
     item.groupStart = item.showDay || !sameGroup(previous, index);
     item.groupEnd = !sameGroup(index, next);
     item.showSender = !item.own && item.groupStart;
+    return item;
+}
+
+MessageItem MessageDelegate::systemItemAt(const QModelIndex& index) {
+    MessageItem item;
+    item.system = true;
+    item.key = QStringLiteral("s%1").arg(index.data(Model::SeqRole).toLongLong());
+    item.sender = index.data(Model::SenderIdRole).toLongLong();
+    item.senderName = index.data(Model::SenderNameRole).toString();
+    item.timeMs = index.data(Model::TimestampMsRole).toLongLong();
+    item.day = index.data(Model::LocalDayRole).toDate();
+    item.systemText = systemTextAt(index, index.data(Model::ViewerIdRole).toLongLong());
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    item.showDay = !previous.isValid() || previous.data(Model::LocalDayRole).toDate() != item.day;
     return item;
 }
 

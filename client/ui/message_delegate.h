@@ -19,7 +19,10 @@ public:
     explicit MessageDelegate(QObject* parent = nullptr);
 
     // The row's message with what its neighbours decide (day separator, grouping).
+    // A system row (a member event) becomes an item with `system` set and its sentence.
     static MessageItem itemAt(const QModelIndex& index);
+    // The sentence of a system row for the viewer `me` (ViewerIdRole).
+    static QString systemTextAt(const QModelIndex& index, qint64 me);
     // itemAt plus what this delegate knows of the chat: the mentions in the text.
     MessageItem paintedItemAt(const QModelIndex& index) const;
     // The viewer's username and the chat's members' (any case): `@name` of a member is drawn
@@ -60,6 +63,7 @@ private:
         QFont font;
         int height = 0;
     };
+    static MessageItem systemItemAt(const QModelIndex& index);
     MessageLayout::Hit hitAt(const QStyleOptionViewItem& option, const QModelIndex& index,
                              const QPoint& pos) const;
 

@@ -19,12 +19,14 @@
 #include "client/models/member_list_model.h"
 #include "client/ui/chat_rail.h"
 #include "client/ui/conversation_header.h"
+#include "client/ui/conversation_model.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/create_group_dialog.h"
 #include "client/ui/form_field.h"
 #include "client/ui/group_settings_panel.h"
 #include "client/ui/main_window.h"
 #include "client/ui/members_pane.h"
+#include "client/ui/message_delegate.h"
 #include "client/ui/theme_controller.h"
 #include "tests/support/chat_api.h"
 #include "tests/support/client_fixture.h"
@@ -154,6 +156,22 @@ private Q_SLOTS:
         QCOMPARE(boMembers.index(0).data(MemberListModel::UserIdRole).toLongLong(),
                  m_ana.user.userId);
 
+        // Cy has the group open while Ana changes Bo's role.
+        client::ui::ConversationView cyView(*m_c);
+        cyView.resize(600, 500);
+        cyView.setChat(m_group);
+        const auto lineInCyView = [&cyView]() -> QString {
+            const QAbstractItemModel* model = cyView.list()->model();
+            for (int row = model ? model->rowCount() - 1 : -1; row >= 0; --row) {
+                const auto item = client::ui::MessageDelegate::itemAt(model->index(row, 0));
+                if (item.system && item.systemText.contains(QStringLiteral("moderator"))) {
+                    return item.systemText;
+                }
+            }
+            return {};
+        };
+        QVERIFY(lineInCyView().isEmpty());
+
         GroupActions ana(*m_a);
         QSignalSpy done(&ana, &GroupActions::succeeded);
         ana.setRole(m_group, m_bo.user.userId, Role::Moderator);
@@ -166,6 +184,11 @@ private Q_SLOTS:
                  QStringLiteral("Moderators"));
         QTRY_VERIFY_WITH_TIMEOUT(systemTypes(*m_c, m_group).contains(QStringLiteral("member.role")),
                                  kWaitMs);
+        // The line shows in Cy's open conversation, its own row, without message actions.
+        QTRY_VERIFY_WITH_TIMEOUT(!lineInCyView().isEmpty(), kWaitMs);
+        QVERIFY2(lineInCyView().endsWith(QStringLiteral("made Bo a moderator")),
+                 qPrintable(lineInCyView()));
+        QCOMPARE(cyView.model()->messages().lastOwnMessageId(), 0);
     }
 
     void renameAndSettingsLive() {
