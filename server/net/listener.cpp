@@ -53,10 +53,20 @@ void Listener::stop() {
 }
 
 void Listener::accept() {
-    // Each connection gets its own strand: its handlers never run concurrently.
+    // A connection's handlers never run concurrently. With one io thread that holds anyway, and
+    // a connection runs on the io_context itself: the frames a group commit hands a thousand
+    // sockets then reach them all in the one post SessionWakeups makes, where a strand per
+    // connection would post once more per socket.
+    if (m_ctx.settings.server.threads == 1)
+        acceptOn(m_io.get_executor());
+    else
+        acceptOn(asio::make_strand(m_io));
+}
+
+template <class Executor>
+void Listener::acceptOn(const Executor& executor) {
     m_acceptor.async_accept(
-        asio::make_strand(m_io),
-        [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
+        executor, [self = shared_from_this()](boost::system::error_code ec, tcp::socket socket) {
             if (ec == asio::error::operation_aborted || !self->m_acceptor.is_open())
                 return;
             if (ec) {

@@ -24,6 +24,9 @@ public:
 
 private:
     void accept();
+    // Accepts the next connection with `executor` as its own.
+    template <class Executor>
+    void acceptOn(const Executor& executor);
 
     boost::asio::io_context& m_io;
     ServerContext& m_ctx;
