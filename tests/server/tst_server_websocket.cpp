@@ -24,6 +24,7 @@ private slots:
     void helloWithBadTokenIsUnauthorized();
     void noHelloInTimeClosesWith4001();
     void pingEchoesNonce();
+    void pipelinedFramesAreAnsweredInFrameOrder();
     void badFramesAnswerBadRequestAndKeepSocket_data();
     void badFramesAnswerBadRequestAndKeepSocket();
     void binaryFrameAnswersBadRequestAndKeepsSocket();
@@ -153,6 +154,49 @@ void TestServerWebSocket::pingEchoesNonce() {
     const QJsonObject bare = ws.waitForOp("pong");
     QCOMPARE(bare.value("op").toString(), QStringLiteral("pong"));
     QVERIFY(!bare.value("nonce").isString());
+}
+
+// A socket may have several ops in flight (a sender's next sends join the commit its earlier ones
+// wait for), but its answers keep the order of its frames, and messages their order in the chat.
+void TestServerWebSocket::pipelinedFramesAreAnsweredInFrameOrder() {
+    WsClient ws(*m_server);
+    TestUser user;
+    QVERIFY(openReady(ws, *m_server, &user));
+    const TestUser peer = registerUser(*m_http, uniqueUsername("pipe"));
+    QVERIFY(peer.ok());
+    ChatApi api(*m_http);
+    const qint64 chatId = api.makeFriends(user, peer);
+    QVERIFY(chatId > 0);
+    constexpr int kSends = 20;
+    QStringList sent;
+    for (int i = 0; i < kSends; ++i) {
+        sent << QStringLiteral("pipe-%1").arg(i);
+        QVERIFY(ws.sendJson({{"op", "send"},
+                             {"chat_id", chatId},
+                             {"client_id", sent.last()},
+                             {"text", QStringLiteral("message %1").arg(i)}}));
+    }
+    QVERIFY(ws.sendJson({{"op", "ping"}, {"nonce", "after-sends"}}));
+    QStringList answered;
+    qint64 lastSeq = 0;
+    for (;;) {
+        const QJsonObject frame = ws.waitForMatch([](const QJsonObject& f) {
+            const QString op = f.value("op").toString();
+            return op == "ack" || op == "error" || op == "pong";
+        });
+        QVERIFY2(!frame.isEmpty(), "an answer never came");
+        const QString op = frame.value("op").toString();
+        if (op == "pong") {
+            QCOMPARE(frame.value("nonce").toString(), QStringLiteral("after-sends"));
+            break;
+        }
+        QVERIFY2(op == "ack", ws.lastText().constData());
+        answered << frame.value("client_id").toString();
+        const qint64 seq = frame.value("message").toObject().value("seq").toInteger();
+        QVERIFY2(seq > lastSeq, "messages out of frame order");
+        lastSeq = seq;
+    }
+    QCOMPARE(answered, sent);
 }
 
 void TestServerWebSocket::badFramesAnswerBadRequestAndKeepSocket_data() {
