@@ -1,7 +1,6 @@
 #include "server/http/notification_routes.h"
 
 #include <boost/json/array.hpp>
-#include <charconv>
 
 #include "common/codec.h"
 #include "common/json_reader.h"
@@ -12,19 +11,6 @@ namespace {
 
 using protocol::ApiError;
 using protocol::ErrorCode;
-
-// An optional integer query parameter; 400 "<name>: must be an integer" when malformed.
-std::optional<std::int64_t> queryInt(const Request& request, const std::string& name) {
-    const auto it = request.query.find(name);
-    if (it == request.query.end() || it->second.empty())
-        return std::nullopt;
-    std::int64_t value = 0;
-    const auto& text = it->second;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size())
-        throw ApiError(ErrorCode::BadRequest, name + ": must be an integer");
-    return value;
-}
 
 std::int64_t callerId(NotificationServices& s, const Request& request) {
     return authenticatedCaller(s.accounts, request).userId;

@@ -65,4 +65,16 @@ std::int64_t pathId(const std::string& text, std::string_view what) {
     return value;
 }
 
+std::optional<std::int64_t> queryInt(const Request& request, const std::string& name) {
+    const auto it = request.query.find(name);
+    if (it == request.query.end() || it->second.empty())
+        return std::nullopt;
+    std::int64_t value = 0;
+    const auto& text = it->second;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+        throw protocol::ApiError(protocol::ErrorCode::BadRequest, name + ": must be an integer");
+    return value;
+}
+
 }  // namespace server::http

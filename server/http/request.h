@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,18 +18,19 @@ struct Request {
     Method method = Method::Get;
     std::string path;                          // decoded path, no query string
     std::map<std::string, std::string> query;  // decoded query parameters
-    std::vector<std::string> params;           // values captured by `{name}` route segments, in order
+    std::vector<std::string> params;  // values captured by `{name}` route segments, in order
     std::string body;
-    std::string contentType;                   // as sent, may be empty
-    std::string authorization;                 // the raw Authorization header, may be empty
-    std::string remoteAddress;                 // the client's address (proxy-resolved when trusted)
+    std::string contentType;    // as sent, may be empty
+    std::string authorization;  // the raw Authorization header, may be empty
+    std::string remoteAddress;  // the client's address (proxy-resolved when trusted)
 };
 
 struct Response {
     unsigned status = 200;
     std::string contentType = "application/json";
     std::string body;
-    std::vector<std::pair<std::string, std::string>> headers; // extra headers (Retry-After, ETag...)
+    // Extra headers (Retry-After, ETag...).
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // The protocol's error body {"error":{"code","message"}} with its status; Retry-After (seconds,
@@ -45,4 +47,8 @@ std::string bearerToken(const Request& request);
 // Parses a path id: a positive integer below 2^53; throws ApiError(bad_request) otherwise.
 std::int64_t pathId(const std::string& text, std::string_view what);
 
-} // namespace server::http
+// An optional integer query parameter (absent or empty: nullopt); 400 "<name>: must be an
+// integer" when malformed.
+std::optional<std::int64_t> queryInt(const Request& request, const std::string& name);
+
+}  // namespace server::http
