@@ -1,9 +1,6 @@
 #include "tools/screenshots/chat_scene.h"
 
-#include <QDir>
 #include <QTest>
-
-#include "client/app/sign_in.h"
 
 namespace screenshots {
 
@@ -11,45 +8,16 @@ namespace {
 using client::app::Account;
 using MessageModel = client::models::MessageListModel;
 constexpr int kWaitMs = 15000;
-const QString kPassword = QStringLiteral("correct horse battery");
 }  // namespace
 
 ChatScene::ChatScene(Account& me, client::app::KnownHosts& hosts, const QUrl& server)
-    : m_me(me), m_hosts(hosts), m_server(server) {}
+    : m_me(me), m_cast(hosts, server) {}
 
-ChatScene::~ChatScene() {
-    for (auto& account : m_accounts) {
-        account->logOut();
-    }
-    m_accounts.clear();
-    for (auto& profile : m_profiles) {
-        QDir(profile.dataDir()).removeRecursively();
-    }
-}
+ChatScene::~ChatScene() = default;
 
 bool ChatScene::fail(const QString& why) {
     m_why = why;
     return false;
-}
-
-Account* ChatScene::signUp(const QString& username, const QString& displayName) {
-    client::app::Profile& profile = m_profiles.emplace_back(QStringLiteral("shots-") + username);
-    profile.clearSession();
-    client::app::SignIn signIn(profile, m_hosts);
-    bool done = false;
-    QObject::connect(&signIn, &client::app::SignIn::succeeded, [&] { done = true; });
-    signIn.registerAccount(m_server, username, kPassword, displayName);
-    if (!QTest::qWaitFor([&] { return done; }, kWaitMs)) {
-        return nullptr;
-    }
-    auto& account = m_accounts.emplace_back(std::make_unique<Account>(profile, m_hosts));
-    account->start();
-    if (!QTest::qWaitFor(
-            [&] { return account->connectionState() == Account::ConnectionState::Online; },
-            kWaitMs)) {
-        return nullptr;
-    }
-    return account.get();
 }
 
 bool ChatScene::befriend(Account& other) {
@@ -90,7 +58,7 @@ qint64 ChatScene::say(Account& from, const QString& text, qint64 replyTo) {
             return id > 0;
         },
         kWaitMs);
-    Account& other = &from == &m_me ? *m_accounts.front() : m_me;
+    Account& other = &from == &m_me ? m_cast.first() : m_me;
     auto theirs = other.openChat(m_chatId);
     const bool delivered =
         acked && QTest::qWaitFor([&] { return theirs->rowOfMessage(id) >= 0; }, kWaitMs);
@@ -99,9 +67,9 @@ qint64 ChatScene::say(Account& from, const QString& text, qint64 replyTo) {
 }
 
 bool ChatScene::build() {
-    Account* bob = signUp(QStringLiteral("bob"), QStringLiteral("Bob Stone"));
-    Account* dave = signUp(QStringLiteral("dave.kim"), QStringLiteral("Dave Kim"));
-    Account* carol = signUp(QStringLiteral("carol"), QStringLiteral("Carol Nguyen"));
+    Account* bob = m_cast.signUp(QStringLiteral("bob"), QStringLiteral("Bob Stone"));
+    Account* dave = m_cast.signUp(QStringLiteral("dave.kim"), QStringLiteral("Dave Kim"));
+    Account* carol = m_cast.signUp(QStringLiteral("carol"), QStringLiteral("Carol Nguyen"));
     if (bob == nullptr || dave == nullptr || carol == nullptr) {
         return fail(QStringLiteral("the demo users could not sign up"));
     }

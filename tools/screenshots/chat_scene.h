@@ -5,12 +5,9 @@
 
 #include <QString>
 #include <QUrl>
-#include <list>
-#include <memory>
 
 #include "client/app/account.h"
-#include "client/app/known_hosts.h"
-#include "client/app/profile.h"
+#include "tools/screenshots/demo_cast.h"
 
 namespace screenshots {
 
@@ -26,17 +23,13 @@ public:
     qint64 chatId() const { return m_chatId; }
 
 private:
-    client::app::Account* signUp(const QString& username, const QString& displayName);
     bool befriend(client::app::Account& other);
     // Sends as `from` and waits until both sides hold it; returns the message id (0 on failure).
     qint64 say(client::app::Account& from, const QString& text, qint64 replyTo = 0);
     bool fail(const QString& why);
 
     client::app::Account& m_me;
-    client::app::KnownHosts& m_hosts;
-    QUrl m_server;
-    std::list<client::app::Profile> m_profiles;
-    std::list<std::unique_ptr<client::app::Account>> m_accounts;
+    DemoCast m_cast;
     qint64 m_chatId = 0;
     QString m_why;
 };

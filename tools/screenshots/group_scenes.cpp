@@ -1,11 +1,9 @@
 #include "tools/screenshots/group_scenes.h"
 
-#include <QDir>
 #include <QListView>
 #include <QTest>
 
 #include "client/app/group_actions.h"
-#include "client/app/sign_in.h"
 #include "client/ui/composer.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/group_settings_members.h"
@@ -20,7 +18,6 @@ using client::app::Account;
 using client::app::GroupActions;
 using protocol::Role;
 constexpr int kWaitMs = 15000;
-const QString kPassword = QStringLiteral("correct horse battery");
 
 // Runs one group action and waits for its outcome.
 bool perform(GroupActions& actions, const std::function<void()>& request) {
@@ -38,41 +35,13 @@ bool perform(GroupActions& actions, const std::function<void()>& request) {
 }  // namespace
 
 GroupScene::GroupScene(Account& me, client::app::KnownHosts& hosts, const QUrl& server)
-    : m_me(me), m_hosts(hosts), m_server(server) {}
+    : m_me(me), m_cast(hosts, server) {}
 
-GroupScene::~GroupScene() {
-    for (auto& account : m_accounts) {
-        account->logOut();
-    }
-    m_accounts.clear();
-    for (auto& profile : m_profiles) {
-        QDir(profile.dataDir()).removeRecursively();
-    }
-}
+GroupScene::~GroupScene() = default;
 
 bool GroupScene::fail(const QString& why) {
     m_why = why;
     return false;
-}
-
-Account* GroupScene::signUp(const QString& username, const QString& displayName) {
-    client::app::Profile& profile = m_profiles.emplace_back(QStringLiteral("shots-") + username);
-    profile.clearSession();
-    client::app::SignIn signIn(profile, m_hosts);
-    bool done = false;
-    QObject::connect(&signIn, &client::app::SignIn::succeeded, [&] { done = true; });
-    signIn.registerAccount(m_server, username, kPassword, displayName);
-    if (!QTest::qWaitFor([&] { return done; }, kWaitMs)) {
-        return nullptr;
-    }
-    auto& account = m_accounts.emplace_back(std::make_unique<Account>(profile, m_hosts));
-    account->start();
-    if (!QTest::qWaitFor(
-            [&] { return account->connectionState() == Account::ConnectionState::Online; },
-            kWaitMs)) {
-        return nullptr;
-    }
-    return account.get();
 }
 
 bool GroupScene::befriend(Account& other) {
@@ -122,10 +91,10 @@ bool GroupScene::say(Account& from, const QString& text) {
 }
 
 bool GroupScene::build() {
-    Account* ana = signUp(QStringLiteral("ana.lima"), QStringLiteral("Ana Lima"));
-    Account* bo = signUp(QStringLiteral("bo.silva"), QStringLiteral("Bo Silva"));
-    Account* cy = signUp(QStringLiteral("cy.park"), QStringLiteral("Cy Park"));
-    Account* eve = signUp(QStringLiteral("eve.moreau"), QStringLiteral("Eve Moreau"));
+    Account* ana = m_cast.signUp(QStringLiteral("ana.lima"), QStringLiteral("Ana Lima"));
+    Account* bo = m_cast.signUp(QStringLiteral("bo.silva"), QStringLiteral("Bo Silva"));
+    Account* cy = m_cast.signUp(QStringLiteral("cy.park"), QStringLiteral("Cy Park"));
+    Account* eve = m_cast.signUp(QStringLiteral("eve.moreau"), QStringLiteral("Eve Moreau"));
     if (ana == nullptr || bo == nullptr || cy == nullptr || eve == nullptr) {
         return fail(QStringLiteral("the group's demo users could not sign up"));
     }

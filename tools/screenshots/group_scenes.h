@@ -6,12 +6,9 @@
 #include <QString>
 #include <QUrl>
 #include <functional>
-#include <list>
-#include <memory>
 
 #include "client/app/account.h"
-#include "client/app/known_hosts.h"
-#include "client/app/profile.h"
+#include "tools/screenshots/demo_cast.h"
 
 class QWidget;
 
@@ -35,16 +32,12 @@ public:
     client::app::Account* member() const { return m_member; }
 
 private:
-    client::app::Account* signUp(const QString& username, const QString& displayName);
     bool befriend(client::app::Account& other);
     bool say(client::app::Account& from, const QString& text);
     bool fail(const QString& why);
 
     client::app::Account& m_me;
-    client::app::KnownHosts& m_hosts;
-    QUrl m_server;
-    std::list<client::app::Profile> m_profiles;
-    std::list<std::unique_ptr<client::app::Account>> m_accounts;
+    DemoCast m_cast;
     client::app::Account* m_admin = nullptr;
     client::app::Account* m_member = nullptr;
     qint64 m_chatId = 0;
