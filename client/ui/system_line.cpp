@@ -138,8 +138,9 @@ QString text(const Event& event, qint64 me, const NameOf& nameOf) {
                                      .toObject();
         const qint64 added = idOf(user.value(QStringLiteral("id")));
         const QString fallback = user.value(QStringLiteral("display_name")).toString();
+        // Only a group's creator adds itself: the first event of every group.
         if (added == event.actor) {
-            return tr("%1 joined the group").arg(names.subject(added, fallback));
+            return tr("%1 created the group").arg(names.subject(added, fallback));
         }
         return tr("%1 added %2").arg(names.subject(event.actor), names.object(added, fallback));
     }

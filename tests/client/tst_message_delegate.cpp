@@ -358,7 +358,7 @@ private Q_SLOTS:
         QCOMPARE(line("member.added", 2, R"({"member":{"user":{"id":3,"display_name":"Bo"}}})"),
                  QStringLiteral("Ana added Bo"));
         QCOMPARE(line("member.added", 9, R"({"member":{"user":{"id":9,"display_name":"Cy"}}})"),
-                 QStringLiteral("Cy joined the group"));
+                 QStringLiteral("Cy created the group"));
         QCOMPARE(line("member.removed", 3, R"({"user_id":3,"reason":"left"})"),
                  QStringLiteral("Bo left"));
         QCOMPARE(line("member.removed", 2, R"({"user_id":3,"reason":"kicked"})"),
