@@ -20,33 +20,6 @@ bool ChatScene::fail(const QString& why) {
     return false;
 }
 
-bool ChatScene::befriend(Account& other) {
-    const int before = m_me.chats().rowCount();
-    other.sendFriendRequest(m_me.userId());
-    qint64 requestId = 0;
-    const bool arrived = QTest::qWaitFor(
-        [&] {
-            for (int row = 0; row < m_me.requests().rowCount(); ++row) {
-                const QModelIndex index = m_me.requests().index(row);
-                if (index.data(client::models::RequestListModel::UserIdRole).toLongLong() ==
-                    other.userId()) {
-                    requestId =
-                        index.data(client::models::RequestListModel::RequestIdRole).toLongLong();
-                    return true;
-                }
-            }
-            return false;
-        },
-        kWaitMs);
-    if (!arrived) {
-        m_why = QStringLiteral("no incoming request arrived");
-        return false;
-    }
-    m_me.acceptRequest(requestId);
-    m_why = QStringLiteral("the accepted friendship's chat never appeared");
-    return QTest::qWaitFor([&] { return m_me.chats().rowCount() > before; }, kWaitMs);
-}
-
 qint64 ChatScene::say(Account& from, const QString& text, qint64 replyTo) {
     const QString clientId = from.sendMessage(m_chatId, text, replyTo);
     auto model = from.openChat(m_chatId);
@@ -73,8 +46,8 @@ bool ChatScene::build() {
     if (bob == nullptr || dave == nullptr || carol == nullptr) {
         return fail(QStringLiteral("the demo users could not sign up"));
     }
-    if (!befriend(*dave) || !befriend(*bob)) {
-        return fail(QStringLiteral("the demo friendships did not form: ") + m_why);
+    if (!m_cast.befriend(m_me, *dave) || !m_cast.befriend(m_me, *bob)) {
+        return fail(QStringLiteral("the demo friendships did not form: ") + m_cast.why());
     }
     m_chatId = m_me.chats().chatIdAt(0);
     Account& me = m_me;

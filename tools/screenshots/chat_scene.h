@@ -23,7 +23,6 @@ public:
     qint64 chatId() const { return m_chatId; }
 
 private:
-    bool befriend(client::app::Account& other);
     // Sends as `from` and waits until both sides hold it; returns the message id (0 on failure).
     qint64 say(client::app::Account& from, const QString& text, qint64 replyTo = 0);
     bool fail(const QString& why);

@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "client/app/sign_in.h"
+#include "client/models/request_list_model.h"
 
 namespace screenshots {
 namespace {
@@ -44,6 +45,36 @@ Account* DemoCast::signUp(const QString& username, const QString& displayName) {
         return nullptr;
     }
     return account.get();
+}
+
+bool DemoCast::befriend(Account& me, Account& other) {
+    using client::models::RequestListModel;
+    other.sendFriendRequest(me.userId());
+    qint64 requestId = 0;
+    const bool arrived = QTest::qWaitFor(
+        [&] {
+            for (int row = 0; row < me.requests().rowCount(); ++row) {
+                const QModelIndex index = me.requests().index(row);
+                if (index.data(RequestListModel::UserIdRole).toLongLong() == other.userId()) {
+                    requestId = index.data(RequestListModel::RequestIdRole).toLongLong();
+                    return true;
+                }
+            }
+            return false;
+        },
+        kWaitMs);
+    if (!arrived) {
+        m_why = QStringLiteral("no incoming request arrived");
+        return false;
+    }
+    bool ready = false;
+    const auto link = QObject::connect(&me, &Account::chatReady, [&] { ready = true; });
+    me.acceptRequest(requestId);
+    const bool formed = QTest::qWaitFor([&] { return ready; }, kWaitMs);
+    QObject::disconnect(link);
+    if (!formed)
+        m_why = QStringLiteral("the accepted friendship's chat never appeared");
+    return formed;
 }
 
 }  // namespace screenshots

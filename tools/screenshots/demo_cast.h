@@ -23,6 +23,10 @@ public:
 
     // Registers a user and brings its account online; null when either fails in time.
     client::app::Account* signUp(const QString& username, const QString& displayName);
+    // `other` asks `me` to be friends and `me` accepts; false with why() when a step does not
+    // happen in time.
+    bool befriend(client::app::Account& me, client::app::Account& other);
+    QString why() const { return m_why; }
     // The first user signed up; the cast must not be empty.
     client::app::Account& first() const { return *m_accounts.front(); }
 
@@ -31,6 +35,7 @@ private:
     QUrl m_server;
     std::list<client::app::Profile> m_profiles;
     std::list<std::unique_ptr<client::app::Account>> m_accounts;
+    QString m_why;
 };
 
 }  // namespace screenshots

@@ -44,34 +44,6 @@ bool GroupScene::fail(const QString& why) {
     return false;
 }
 
-bool GroupScene::befriend(Account& other) {
-    other.sendFriendRequest(m_me.userId());
-    qint64 requestId = 0;
-    const bool arrived = QTest::qWaitFor(
-        [&] {
-            for (int row = 0; row < m_me.requests().rowCount(); ++row) {
-                const QModelIndex index = m_me.requests().index(row);
-                if (index.data(client::models::RequestListModel::UserIdRole).toLongLong() ==
-                    other.userId()) {
-                    requestId =
-                        index.data(client::models::RequestListModel::RequestIdRole).toLongLong();
-                    return true;
-                }
-            }
-            return false;
-        },
-        kWaitMs);
-    if (!arrived) {
-        return fail(QStringLiteral("no incoming request arrived"));
-    }
-    bool ready = false;
-    const auto link = QObject::connect(&m_me, &Account::chatReady, [&] { ready = true; });
-    m_me.acceptRequest(requestId);
-    const bool formed = QTest::qWaitFor([&] { return ready; }, kWaitMs);
-    QObject::disconnect(link);
-    return formed || fail(QStringLiteral("the accepted friendship's chat never appeared"));
-}
-
 bool GroupScene::say(Account& from, const QString& text) {
     const QString clientId = from.sendMessage(m_chatId, text);
     auto model = m_me.openChat(m_chatId);
@@ -99,8 +71,8 @@ bool GroupScene::build() {
         return fail(QStringLiteral("the group's demo users could not sign up"));
     }
     for (Account* other : {ana, bo, cy, eve}) {
-        if (!befriend(*other)) {
-            return false;
+        if (!m_cast.befriend(m_me, *other)) {
+            return fail(m_cast.why());
         }
     }
     m_admin = ana;

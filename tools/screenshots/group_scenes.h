@@ -32,7 +32,6 @@ public:
     client::app::Account* member() const { return m_member; }
 
 private:
-    bool befriend(client::app::Account& other);
     bool say(client::app::Account& from, const QString& text);
     bool fail(const QString& why);
 
