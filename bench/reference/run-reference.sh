@@ -14,4 +14,4 @@ taskset -c "${SERVER_CPU:-0}" node "$here/relay.mjs" "$port" >/dev/null &
 relay=$!
 trap 'kill $relay 2>/dev/null || true' EXIT INT TERM
 sleep 0.5
-taskset -c "${LOAD_CPU:-1}" "$bin/messenger-load" --url "http://127.0.0.1:$port" "$@"
+taskset -c "${LOAD_CPU:-1}" "$bin/messenger-load" --url "http://127.0.0.1:$port" --server-pid "$relay" "$@"

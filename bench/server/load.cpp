@@ -26,7 +26,8 @@ asio::awaitable<void> runLoad(asio::io_context& io, const Endpoint& endpoint,
     std::cout << "registering " << 2 * options.pairs << " users (" << prefix << "*)" << std::endl;
     auto users = co_await registerUsers<Stream>(io, endpoint, 2 * options.pairs,
                                                 options.httpConnections, prefix);
-    std::cout << "making " << options.pairs << " pairs of friends" << std::endl;
+    std::cout << "making " << options.pairs << " pairs of friends; " << options.window
+              << " message(s) in flight per pair" << std::endl;
     auto chats = co_await befriendPairs<Stream>(io, endpoint, users, options.httpConnections);
     LoadDriver<Stream> driver(io, endpoint, options, std::move(users), std::move(chats));
     auto report = co_await driver.run();

@@ -29,7 +29,8 @@ asio::awaitable<LoadReport> LoadDriver<Stream>::run() {
         read(*peer);
     m_phase = Phase::Warmup;
     for (int pair = 0; pair < pairs; ++pair)
-        sendNext(pair, 0);
+        for (int k = 0; k < m_options.window; ++k)
+            sendNext(pair, k % 2);
 
     boost::system::error_code ec;
     m_timer.expires_after(std::chrono::seconds(m_options.warmup));

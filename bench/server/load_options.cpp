@@ -63,6 +63,8 @@ LoadOptions parseLoadOptions(int argc, char** argv, bool& help) {
             options.httpConnections = positive(arg, value());
         else if (arg == "--server-pid")
             options.serverPid = positive(arg, value());
+        else if (arg == "--window")
+            options.window = positive(arg, value());
         else
             throw std::invalid_argument(std::string(arg) + ": unknown option");
     }
