@@ -98,6 +98,10 @@ public:
     // Messages of a chat, ascending by seq: the `limit` newest below `beforeSeq` (0: the newest).
     std::vector<MessageRow> messages(qint64 chatId, qint64 beforeSeq, int limit) const;
     std::optional<MessageRow> message(qint64 messageId) const;
+    // Messages of a chat with firstSeq <= seq <= lastSeq, ascending by seq.
+    std::vector<MessageRow> messagesBetween(qint64 chatId, qint64 firstSeq, qint64 lastSeq) const;
+    // The seq of the chat's newest message sent with `clientId`, 0 when the cache has none.
+    qint64 seqOfClientId(qint64 chatId, const QString& clientId) const;
     // The lowest seq the cache holds for the chat, 0 when none.
     qint64 oldestSeq(qint64 chatId) const;
     // Full-text search (every word as a prefix, any case), newest first; chatId 0: every chat.

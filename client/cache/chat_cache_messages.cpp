@@ -102,6 +102,40 @@ std::optional<MessageRow> ChatCache::message(qint64 messageId) const {
     return std::nullopt;
 }
 
+std::vector<MessageRow> ChatCache::messagesBetween(qint64 chatId, qint64 firstSeq,
+                                                   qint64 lastSeq) const {
+    std::vector<MessageRow> rows;
+    if (!m_store.isOpen()) {
+        return rows;
+    }
+    QSqlQuery q(m_store.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kMessageColumns +
+              QStringLiteral(" WHERE m.chat_id = ? AND m.seq >= ? AND m.seq <= ? ORDER BY m.seq"));
+    q.addBindValue(chatId);
+    q.addBindValue(firstSeq);
+    q.addBindValue(lastSeq);
+    if (q.exec()) {
+        while (q.next()) {
+            rows.push_back(readMessage(q));
+        }
+    }
+    return rows;
+}
+
+qint64 ChatCache::seqOfClientId(qint64 chatId, const QString& clientId) const {
+    if (!m_store.isOpen() || clientId.isEmpty()) {
+        return 0;
+    }
+    QSqlQuery q(m_store.database());
+    q.prepare(
+        QStringLiteral("SELECT seq FROM messages WHERE chat_id = ? AND client_id = ?"
+                       " ORDER BY seq DESC LIMIT 1"));
+    q.addBindValue(chatId);
+    q.addBindValue(clientId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
 qint64 ChatCache::oldestSeq(qint64 chatId) const {
     if (!m_store.isOpen()) {
         return 0;

@@ -39,6 +39,7 @@ void MessageListModel::load() {
     const auto outbox = m_cache.outbox(m_chatId);
     m_outboxCount = static_cast<int>(outbox.size());
     m_rows.insert(m_rows.size(), outbox, m_cache.me());
+    m_focus = std::max(0, confirmedCount() - 1);
 }
 
 int MessageListModel::rowCount(const QModelIndex& parent) const {
@@ -89,6 +90,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole:
         case TextRole:
+            ensureTexts(row);
             return m_rows.text(row);
         case MessageIdRole:
             return m_rows.id(row);
@@ -109,6 +111,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
         case ReplyToRole:
             return m_rows.replyTo(row);
         case ReplyPreviewRole:
+            ensureTexts(row);
             return replyPreviewOf(row);
         case ReactionsRole:
             return reactionsOf(row);
@@ -117,6 +120,7 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const {
         case PinnedRole:
             return m_rows.pinned(row);
         case ClientIdRole:
+            ensureTexts(row);
             return m_rows.clientId(row);
         case FailureRole:
             return m_rows.failure(row);
@@ -213,6 +217,7 @@ void MessageListModel::fetchMore(const QModelIndex& parent) {
         m_fetching = true;
         const int inserted = insertConfirmed(std::move(older), std::move(lines), false);
         m_fetching = false;
+        trimTexts();
         if (inserted > 0) {
             return;
         }
@@ -283,6 +288,9 @@ int MessageListModel::insertConfirmed(std::vector<cache::MessageRow> messages,
         const int count = static_cast<int>(runMessages.size() + runLines.size());
         beginInsertRows({}, position, position + count - 1);
         m_rows.insertMerged(position, runMessages, runLines, m_cache.me());
+        if (position <= m_focus) {
+            m_focus += count;
+        }
         endInsertRows();
         if (announceNeighbours) {
             // The neighbours' grouping may change with the new rows.
@@ -328,7 +336,63 @@ int MessageListModel::rowOfClientId(const QString& clientId) const {
             return i;
         }
     }
+    // A dropped row's client id is only in the cache.
+    if (m_rows.droppedCount() > 0) {
+        const qint64 seq = m_cache.seqOfClientId(m_chatId, clientId);
+        const int at = seq > 0 ? positionOf(seq) : confirmedCount();
+        if (at < confirmedCount() && m_rows.seq(at) == seq && !isSystem(at)) {
+            return at;
+        }
+    }
     return -1;
+}
+
+void MessageListModel::ensureTexts(int row) const {
+    if (row >= confirmedCount()) {
+        return;
+    }
+    m_focus = row;
+    if (!m_rows.dropped(row)) {
+        return;
+    }
+    const int first = std::max(0, row - kReloadRadius);
+    const int last = std::min(confirmedCount() - 1, row + kReloadRadius);
+    const auto fresh = m_cache.messagesBetween(m_chatId, m_rows.seq(first), m_rows.seq(last));
+    int at = first;
+    for (const cache::MessageRow& message : fresh) {
+        while (at <= last && m_rows.seq(at) < message.seq) {
+            ++at;
+        }
+        if (at <= last && m_rows.seq(at) == message.seq && m_rows.dropped(at)) {
+            m_rows.restore(at, message, m_cache.me());
+        }
+    }
+    trimTexts();
+}
+
+void MessageListModel::trimTexts() const {
+    const int confirmed = confirmedCount();
+    if (confirmed - m_rows.droppedCount() <= kMaxTextRows) {
+        return;
+    }
+    for (int i = 0; i < confirmed; ++i) {
+        if (std::abs(i - m_focus) > kTextRadius) {
+            m_rows.dropTexts(i);
+        }
+    }
+    m_rows.compactIfWasteful();
+}
+
+void MessageListModel::prepareRows(int first, int last) {
+    last = std::min(last, confirmedCount() - 1);
+    for (int row = std::max(0, first); row <= last; ++row) {
+        if (m_rows.dropped(row)) {
+            ensureTexts(row);
+        }
+    }
+    if (first <= last) {
+        m_focus = first + (last - first) / 2;
+    }
 }
 
 qint64 MessageListModel::lastOwnMessageId() const {

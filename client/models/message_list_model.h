@@ -1,7 +1,8 @@
 // One chat's messages and system lines (member events) as the cache holds them, ascending by seq,
 // with its outbox rows (pending or failed) at the end as own messages. Older pages come from the
 // cache through fetchMore(); when the cache runs out, olderHistoryNeeded() asks the account to
-// fetch them from the server.
+// fetch them from the server. Only the rows near the last one read keep their texts; the others'
+// come back from the cache when read.
 #pragma once
 
 #include <QAbstractListModel>
@@ -59,6 +60,12 @@ public:
     static constexpr int kPageSize = 50;
     static constexpr int kMaxPageSize = 500;
     static constexpr int kPageGrowthDivisor = 16;
+    // Past this many confirmed rows with their texts, the texts of rows further than
+    // kTextRadius from the last row read are dropped; reading a dropped row reloads the
+    // kReloadRadius rows either side of it in one query.
+    static constexpr int kMaxTextRows = 2000;
+    static constexpr int kTextRadius = 700;
+    static constexpr int kReloadRadius = 256;
 
     // Shows the newest page of the cache at once.
     MessageListModel(cache::ChatCache& cache, qint64 chatId, QObject* parent = nullptr);
@@ -75,6 +82,10 @@ public:
     int rowOfClientId(const QString& clientId) const;
     // The newest own message that may be edited (not deleted, acknowledged), 0 when none.
     qint64 lastOwnMessageId() const;
+    // The rows about to be shown: their texts are loaded now, not while they are painted.
+    void prepareRows(int first, int last);
+    // Confirmed rows whose texts are dropped, for tests and the benchmark.
+    int droppedRows() const { return m_rows.droppedCount(); }
 
 Q_SIGNALS:
     // The cache holds nothing older than beforeSeq but the chat has older messages.
@@ -104,11 +115,17 @@ private:
     Delivery deliveryOf(int row) const;
     QVariantList reactionsOf(int row) const;
     QString replyPreviewOf(int row) const;
+    // Loads the row's texts (and its neighbours') from the cache when they were dropped, and
+    // makes it the row the kept texts centre on.
+    void ensureTexts(int row) const;
+    void trimTexts() const;
 
     cache::ChatCache& m_cache;
     qint64 m_chatId;
     qint64 m_peerReadSeq = 0;
-    MessageRowStore m_rows;  // confirmed ascending, then the outbox
+    // Confirmed ascending, then the outbox. Mutable: reading a row may bring its texts back.
+    mutable MessageRowStore m_rows;
+    mutable int m_focus = 0;  // the row last read, which the kept texts surround
     int m_outboxCount = 0;
     bool m_cacheExhausted = false;
     bool m_serverAsked = false;  // a request for older history is in flight

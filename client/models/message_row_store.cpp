@@ -42,13 +42,43 @@ void MessageRowStore::insertMerged(int at, const std::vector<cache::MessageRow>&
 void MessageRowStore::assign(int at, const cache::MessageRow& row, qint64 me) {
     Row fresh = make(row, me);
     release(m_rows[index(at)]);
+    m_dropped -= dropped(at) ? 1 : 0;
     m_rows[index(at)] = std::move(fresh);
     compactIfWasteful();
 }
 
+void MessageRowStore::dropTexts(int at) {
+    Row& row = m_rows[index(at)];
+    if (row.kind != static_cast<quint8>(Kind::Message) || (row.flags & kDropped) != 0) {
+        return;
+    }
+    m_waste += row.text.length + row.clientId.length;
+    row.text = {};
+    row.clientId = {};
+    if (row.extra) {
+        m_waste += row.extra->replySender.length + row.extra->replyText.length;
+        row.extra->replySender = {};
+        row.extra->replyText = {};
+    }
+    row.flags |= kDropped;
+    ++m_dropped;
+}
+
+void MessageRowStore::restore(int at, const cache::MessageRow& row, qint64 me) {
+    Row fresh = make(row, me);
+    // Read after make(): a rename it found has moved the version on.
+    fresh.version = m_rows[index(at)].version;
+    release(m_rows[index(at)]);
+    m_dropped -= dropped(at) ? 1 : 0;
+    m_rows[index(at)] = std::move(fresh);
+}
+
 void MessageRowStore::erase(int first, int count) {
     const auto begin = m_rows.begin() + first;
-    std::for_each(begin, begin + count, [this](const Row& row) { release(row); });
+    std::for_each(begin, begin + count, [this](const Row& row) {
+        release(row);
+        m_dropped -= (row.flags & kDropped) != 0 ? 1 : 0;
+    });
     m_rows.erase(begin, begin + count);
     compactIfWasteful();
 }
@@ -58,6 +88,7 @@ void MessageRowStore::clear() {
     m_arena.clear();
     m_arena.shrink_to_fit();
     m_waste = 0;
+    m_dropped = 0;
     m_senders.clear();
     m_senderIndex.clear();
 }

@@ -1,6 +1,7 @@
 // The rows of one open conversation kept compact: a fixed-size record per row, every text as UTF-8
 // in one shared arena, one entry per sender (id and name) shared by all their rows, and replies,
-// reactions and failures apart for the few rows that have them.
+// reactions and failures apart for the few rows that have them. A message's texts may be dropped
+// (its record stays) and restored later from the cache.
 #pragma once
 
 #include <QDate>
@@ -36,6 +37,16 @@ public:
                       const std::vector<cache::SystemLineRow>& lines, qint64 me);
     // Replaces the row's content with a fresher copy of the same message.
     void assign(int at, const cache::MessageRow& row, qint64 me);
+    // Forgets a message row's body, client id and quote (text(), clientId(), replySenderName()
+    // and replyText() answer empty) and keeps everything else; a system row keeps all.
+    void dropTexts(int at);
+    bool dropped(int at) const { return flag(at, kDropped); }
+    int droppedCount() const { return m_dropped; }
+    // Puts back a dropped row's texts from the cache's copy of the same message, keeping its
+    // version: the cache announces every change, so the copy is what the row showed.
+    void restore(int at, const cache::MessageRow& row, qint64 me);
+    // Rewrites the arena once enough of it is text no row points at any more.
+    void compactIfWasteful();
     void erase(int first, int count);
     void clear();
     // Every row of the user shows `name`; returns whether it changed.
@@ -120,6 +131,7 @@ private:
     static constexpr quint8 kEdited = 1;
     static constexpr quint8 kDeleted = 2;
     static constexpr quint8 kPinned = 4;
+    static constexpr quint8 kDropped = 8;
 
     static size_t index(int at) { return static_cast<size_t>(at); }
     bool flag(int at, quint8 bit) const { return (m_rows[index(at)].flags & bit) != 0; }
@@ -128,13 +140,13 @@ private:
     Span add(const QString& text);
     QString textOf(Span span) const;
     void release(const Row& row);
-    void compactIfWasteful();
     quint32 senderIndex(qint64 userId, const QString& name);
     qint32 dayOf(qint64 ts);
 
     std::vector<Row> m_rows;
     std::string m_arena;
     size_t m_waste = 0;  // bytes of the arena no row points at any more
+    int m_dropped = 0;   // rows whose texts are dropped
     std::vector<Sender> m_senders;
     QHash<qint64, quint32> m_senderIndex;  // user id -> index in m_senders
     quint32 m_nextVersion = 1;

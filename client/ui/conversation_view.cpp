@@ -28,8 +28,9 @@ namespace client::ui {
 
 namespace {
 using Model = models::MessageListModel;
-constexpr int kBottomSlack = 24;   // px from the end that still count as "at the latest"
-constexpr int kFetchMargin = 300;  // px from the top where older history starts loading
+constexpr int kBottomSlack = 24;    // px from the end that still count as "at the latest"
+constexpr int kFetchMargin = 300;   // px from the top where older history starts loading
+constexpr int kPrepareMargin = 60;  // rows beyond the viewport whose texts are loaded ahead
 const QStringList kQuickReactions{QStringLiteral("👍"), QStringLiteral("❤️"),
                                   QStringLiteral("😂"), QStringLiteral("😮"),
                                   QStringLiteral("😢"), QStringLiteral("🙏")};
@@ -302,6 +303,15 @@ void ConversationView::onRowsInserted(int first, int last) {
 }
 
 void ConversationView::onScrolled() {
+    if (m_source) {
+        // The model keeps texts only near the rows read last: the rows coming into view get
+        // theirs now, while the view scrolls, not in the middle of a paint.
+        const QModelIndex top = m_list->indexAt(QPoint(10, 1));
+        const QModelIndex bottom = m_list->indexAt(QPoint(10, m_list->viewport()->height() - 1));
+        const int first = top.isValid() ? top.row() : 0;
+        const int last = bottom.isValid() ? bottom.row() : m_source->rowCount() - 1;
+        m_source->prepareRows(first - kPrepareMargin, last + kPrepareMargin);
+    }
     m_wasAtBottom = isAtBottom();
     if (m_wasAtBottom) {
         m_unseen = 0;

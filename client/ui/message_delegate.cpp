@@ -176,6 +176,31 @@ void MessageDelegate::setMentionContext(const QString& myUsername,
     }
 }
 
+quint64 MessageDelegate::heightKeyOf(const QModelIndex& index) {
+    // Confirmed rows (messages and system lines) share the chat's seqs; an outbox row has none
+    // yet and is told apart by the top bit.
+    const qint64 seq = index.data(Model::SeqRole).toLongLong();
+    if (seq > 0) {
+        return quint64(seq);
+    }
+    return quint64(qHash(index.data(Model::ClientIdRole).toString())) | (quint64(1) << 63);
+}
+
+quint64 MessageDelegate::layoutVersionOf(const QModelIndex& index) {
+    const QVariant version = index.data(Model::LayoutVersionRole);
+    if (!version.isValid() || isSystemRow(index)) {
+        return quint64(versionOf(itemAt(index)));
+    }
+    return version.toULongLong();
+}
+
+void MessageDelegate::useFont(const QFont& font) const {
+    if (!(m_heightsFont == font)) {
+        m_heights.clear();
+        m_heightsFont = font;
+    }
+}
+
 const MessageLayout& MessageDelegate::layoutFor(const QModelIndex& index, int width,
                                                 const QFont& font) const {
     MessageItem item = paintedItemAt(index);
@@ -191,7 +216,9 @@ const MessageLayout& MessageDelegate::layoutFor(const QModelIndex& index, int wi
     Entry entry{std::make_shared<MessageLayout>(item, width, font), font};
     ++m_layoutsBuilt;
     const MessageLayout& layout = *m_cache.insert(key, entry)->layout;
-    m_heights.insert(key, Height{versionOf(item), layout.width(), font, layout.height()});
+    useFont(font);
+    m_heights.insert(heightKeyOf(index),
+                     Height{layoutVersionOf(index), layout.width(), layout.height()});
     return layout;
 }
 
@@ -209,11 +236,12 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const {
-    const MessageItem item = paintedItemAt(index);
+    // Reads the row's key and layout version only: no text, no item, no hash of either.
     const int width = qMax(option.rect.width(), 120);
-    const auto known = m_heights.constFind(item.key);
-    if (known != m_heights.cend() && known->width == width && known->font == option.font &&
-        known->version == versionOf(item)) {
+    useFont(option.font);
+    const auto known = m_heights.constFind(heightKeyOf(index));
+    if (known != m_heights.cend() && known->width == width &&
+        known->version == layoutVersionOf(index)) {
         return {known->width, known->height};
     }
     const MessageLayout& layout = layoutFor(index, option.rect.width(), option.font);

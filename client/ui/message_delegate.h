@@ -57,21 +57,30 @@ private:
         std::shared_ptr<MessageLayout> layout;
         QFont font;
     };
+    // A row's height as last measured, for the layout version and width it was measured at.
     struct Height {
-        size_t version = 0;  // hash of the MessageItem the height was measured for
+        quint64 version = 0;
         int width = 0;
-        QFont font;
         int height = 0;
     };
     static MessageItem systemItemAt(const QModelIndex& index);
+    // The row's identity among the chat's rows: its seq, or for an outbox row its client id.
+    static quint64 heightKeyOf(const QModelIndex& index);
+    // Changes whenever the row's look may: the model's layout version, or for a system line
+    // (whose sentence may depend on rows further up) a hash of its whole item.
+    static quint64 layoutVersionOf(const QModelIndex& index);
+    // The heights are measured in one font: another font forgets them all.
+    void useFont(const QFont& font) const;
     MessageLayout::Hit hitAt(const QStyleOptionViewItem& option, const QModelIndex& index,
                              const QPoint& pos) const;
 
     // Keyed by message key; a width, data or font change rebuilds the entry.
     mutable QHash<QString, Entry> m_cache;
-    // Keyed by message key, unbounded (a few dozen bytes a row): the view asks every row's size
-    // again at each page of history inserted above, and must not lay text out for it.
-    mutable QHash<QString, Height> m_heights;
+    // Keyed by heightKeyOf, unbounded (about 30 bytes a row): the view asks every row's size
+    // again at each page of history inserted above, and must neither lay text out for it nor
+    // read the row's texts (the model may have dropped those of rows far from the viewport).
+    mutable QHash<quint64, Height> m_heights;
+    mutable QFont m_heightsFont;
     mutable qint64 m_layoutsBuilt = 0;
     QString m_myUsername;         // lowercase
     QSet<QString> m_memberNames;  // lowercase

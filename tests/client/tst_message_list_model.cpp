@@ -1,7 +1,8 @@
 // The conversation's model over a real cache file: its compact rows read back exactly what the
 // cache holds (texts in any script, replies, reactions, edits, tombstones, outbox rows), older
-// pages grow with what is loaded, changes to messages far up or not loaded yet show, the layout
-// version moves only when a row's look may, and the text arena does not grow without bound.
+// pages grow with what is loaded, changes to messages far up or not loaded yet show, texts far
+// from the row read last are dropped and read back, the layout version moves only when a row's
+// look may, and the text arena does not grow without bound.
 #include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QSet>
@@ -380,6 +381,64 @@ private Q_SLOTS:
             QCOMPARE(roleAt(model, i, MessageListModel::SeqRole).toLongLong(),
                      roleAt(model, i - 1, MessageListModel::SeqRole).toLongLong() + 1);
         }
+    }
+
+    // A long scroll keeps only the texts near the row read last; rows far from it keep their
+    // record (seq, version, flags) and read back exactly from the cache, edits included.
+    void textsFarFromTheRowReadLastAreDroppedAndComeBack() {
+        constexpr int kCount = 6000;
+        SeededCache seeded(kCount);
+        QVERIFY(seeded.opened);
+        ChatCache& cache = seeded.cache;
+        MessageListModel model(cache, kChat);
+        loadAll(model);
+        QCOMPARE(model.rowCount(), kCount);
+        QVERIFY(model.droppedRows() > 0);
+        QVERIFY(kCount - model.droppedRows() <= MessageListModel::kMaxTextRows);
+        const int dropped = model.droppedRows();
+        QVector<quint64> versions;
+        for (int i = 0; i < kCount; ++i) {
+            versions << versionAt(model, i);
+        }
+        QCOMPARE(model.droppedRows(), dropped);  // reading versions loads no text
+
+        // Edited while its texts are dropped: it shows the edit.
+        auto edited = ::seeded(101);
+        edited.text = "edited while dropped";
+        edited.editedTs = edited.ts + 1;
+        QVERIFY(cache.storeMessages({edited}));
+
+        const auto expected = cache.messages(kChat, 0, kCount);
+        QCOMPARE(int(expected.size()), kCount);
+        for (int i = 0; i < kCount; ++i) {
+            const auto& want = expected[size_t(i)];
+            const auto at = [&](int role) { return roleAt(model, i, role); };
+            QCOMPARE(at(MessageListModel::SeqRole).toLongLong(), want.seq);
+            QCOMPARE(at(MessageListModel::TextRole).toString(), want.text);
+            QCOMPARE(at(MessageListModel::ClientIdRole).toString(), want.clientId);
+            const QString quoted =
+                want.replyDeleted ? QStringLiteral("Message deleted") : want.replyText;
+            QCOMPARE(
+                at(MessageListModel::ReplyPreviewRole).toString(),
+                want.replyTo ? want.replySenderName + QStringLiteral(": ") + quoted : QString());
+            QCOMPARE(reactionsText(at(MessageListModel::ReactionsRole).toList()),
+                     reactionsText(want));
+            QVERIFY(kCount - model.droppedRows() <= MessageListModel::kMaxTextRows);
+            if (i < 99 || i > 101) {
+                QCOMPARE(versionAt(model, i), versions[i]);
+            }
+        }
+        QCOMPARE(roleAt(model, 100, MessageListModel::TextRole).toString(),
+                 QStringLiteral("edited while dropped"));
+        QVERIFY(versionAt(model, 100) != versions[100]);
+
+        // Rows far above the last read have no texts: their client ids are found in the cache.
+        QVERIFY(model.droppedRows() > 0);
+        QCOMPARE(model.rowOfClientId(QStringLiteral("client-3")), 2);
+        QCOMPARE(model.rowOfClientId(QStringLiteral("client-5997")), kCount - 4);
+        QCOMPARE(model.rowOfClientId(QStringLiteral("no such client id")), -1);
+        QCOMPARE(roleAt(model, 2, MessageListModel::ClientIdRole).toString(),
+                 QStringLiteral("client-3"));
     }
 
     void changesFarUpOrNotLoadedShowWhenScrolledBack() {
