@@ -1,10 +1,11 @@
 #include "bench/group/group_driver.h"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
-#include <charconv>
 #include <iostream>
 
-#include "bench/server/process_cpu.h"
+#include "bench/common/cpu_window.h"
 
 namespace bench {
 namespace {
@@ -14,39 +15,6 @@ constexpr auto kMembershipLimit = std::chrono::seconds(60);
 // The server closes a socket silent for idle_timeout_s (60 s by default); most members only read.
 constexpr auto kPingEvery = std::chrono::seconds(20);
 constexpr std::string_view kText = "a message of the group load test, about as long as a chat line";
-
-double msSince(Clock::time_point start, Clock::time_point end) {
-    return std::chrono::duration<double, std::milli>(end - start).count();
-}
-
-std::string_view stringField(std::string_view frame, std::string_view name) {
-    const auto key = "\"" + std::string(name) + "\":\"";
-    const auto at = frame.find(key);
-    if (at == std::string_view::npos)
-        return {};
-    const auto begin = at + key.size();
-    const auto end = frame.find('"', begin);
-    return end == std::string_view::npos ? std::string_view{} : frame.substr(begin, end - begin);
-}
-
-// client_id "<group>.<sender>.<n>"; -1 in every field when it is not one of the load's.
-struct MessageKey {
-    int group = -1, sender = -1, n = -1;
-};
-
-MessageKey parseKey(std::string_view clientId) {
-    MessageKey key;
-    int* parts[] = {&key.group, &key.sender, &key.n};
-    const char* at = clientId.data();
-    const char* end = clientId.data() + clientId.size();
-    for (int i = 0; i < 3; ++i) {
-        const auto result = std::from_chars(at, end, *parts[i]);
-        if (result.ec != std::errc() || (i < 2 && (result.ptr == end || *result.ptr != '.')))
-            return MessageKey{};
-        at = result.ptr + (i < 2 ? 1 : 0);
-    }
-    return at == end ? key : MessageKey{};
-}
 
 bool hasBit(const std::vector<std::uint64_t>& bits, int i) {
     return (bits[static_cast<std::size_t>(i / 64)] >> (i % 64)) & 1u;
@@ -75,31 +43,14 @@ asio::awaitable<void> GroupDriver::openSockets(int connections) {
     co_await forEachConcurrently<PlainStream>(
         m_io, m_endpoint, m_layout.users(), connections,
         [this](HttpApi<PlainStream>&, int i) -> asio::awaitable<void> {
-            co_await open(*m_peers[static_cast<std::size_t>(i)]);
+            auto& peer = *m_peers[static_cast<std::size_t>(i)];
+            const auto user = static_cast<std::size_t>(m_layout.user(peer.group, peer.member));
+            co_await peer.socket.open(m_endpoint, m_users[user].token);
         });
     m_phase = Phase::Joining;
     for (auto& peer : m_peers)
         read(*peer);
     asio::co_spawn(m_io, keepAlive(), asio::detached);
-}
-
-asio::awaitable<void> GroupDriver::open(Peer& peer) {
-    co_await connectStream(beast::get_lowest_layer(peer.ws), m_endpoint);
-    co_await peer.ws.async_handshake(m_endpoint.host, "/api/v1/ws", use_awaitable);
-    peer.ws.text(true);
-    const auto& user = m_users[static_cast<std::size_t>(m_layout.user(peer.group, peer.member))];
-    co_await peer.ws.async_write(asio::buffer(R"({"op":"hello","token":")" + user.token + "\"}"),
-                                 use_awaitable);
-    for (;;) {
-        peer.buffer.clear();
-        co_await peer.ws.async_read(peer.buffer, use_awaitable);
-        const auto frame = beast::buffers_to_string(peer.buffer.data());
-        if (frame.starts_with(R"({"op":"ready")"))
-            break;
-        if (frame.starts_with(R"({"op":"error")"))
-            throw std::runtime_error("hello refused: " + frame);
-    }
-    peer.buffer.clear();
 }
 
 asio::awaitable<void> GroupDriver::awaitMembership(std::vector<std::int64_t> chats) {
@@ -136,27 +87,18 @@ asio::awaitable<GroupReport> GroupDriver::run() {
     if (m_failure.empty()) {
         m_phase = Phase::Measure;
         const auto start = Clock::now();
-        const auto loadCpuStart = ownCpuMicros();
-        const auto serverCpuStart =
-            m_options.serverPid ? sampleCpu(m_options.serverPid) : CpuSample{};
+        const CpuWindow cpu(m_options.serverPid);
         co_await sleepFor(std::chrono::seconds(m_options.seconds));
         m_phase = Phase::Drain;
         m_report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        m_report.loadCpuMicros = ownCpuMicros() - loadCpuStart;
-        if (m_options.serverPid) {
-            const auto serverCpuEnd = sampleCpu(m_options.serverPid);
-            if (serverCpuStart.totalMicros >= 0 && serverCpuEnd.totalMicros >= 0)
-                m_report.serverCpuMicros = serverCpuEnd.totalMicros - serverCpuStart.totalMicros;
-            m_report.serverThreads = renderThreadCpu(serverCpuStart, serverCpuEnd,
-                                                     static_cast<double>(m_report.deliveries));
-        }
+        m_report.cpu = cpu.close(m_report.deliveries);
         const auto drainEnd = Clock::now() + kDrainLimit;
         while (m_failure.empty() && !drained() && Clock::now() < drainEnd)
             co_await sleepFor(std::chrono::milliseconds(20));
     }
     m_phase = Phase::Done;
     for (auto& peer : m_peers)
-        beast::get_lowest_layer(peer->ws).close();
+        peer->socket.close();
     if (!m_failure.empty())
         throw std::runtime_error(m_failure);
     co_return tally();
@@ -195,20 +137,16 @@ asio::awaitable<void> GroupDriver::keepAlive() {
 }
 
 void GroupDriver::read(Peer& peer) {
-    peer.ws.async_read(peer.buffer, [this, &peer](beast::error_code ec, std::size_t) {
+    peer.socket.readEach([this, &peer](beast::error_code ec, std::string_view frame) {
         if (m_phase == Phase::Done)
-            return;
+            return false;
         if (ec) {
-            const auto reason = peer.ws.reason();
-            return fail("the server closed the socket of member " + std::to_string(peer.member) +
-                        " of group " + std::to_string(peer.group) + ": " + ec.message() +
-                        " (close code " + std::to_string(reason.code) + " " +
-                        std::string(reason.reason.c_str()) + ")");
+            fail("the server closed the socket of member " + std::to_string(peer.member) +
+                 " of group " + std::to_string(peer.group) + ": " + peer.socket.failure(ec));
+            return false;
         }
-        const auto data = peer.buffer.cdata();
-        onFrame(peer, std::string_view(static_cast<const char*>(data.data()), data.size()));
-        peer.buffer.clear();
-        read(peer);
+        onFrame(peer, frame);
+        return true;
     });
 }
 
@@ -233,9 +171,9 @@ void GroupDriver::onFrame(Peer& peer, std::string_view frame) {
 
 void GroupDriver::onAck(Peer& peer, std::string_view frame) {
     const auto key = parseKey(stringField(frame, "client_id"));
-    if (key.group != peer.group || key.sender != peer.member)
+    if (key.chat != peer.group || key.sender != peer.member)
         return fail("an ack for a message this socket did not send: " + std::string(frame));
-    auto& sent = sentBy(key.group, key.sender);
+    auto& sent = sentBy(key.chat, key.sender);
     if (key.n < 0 || static_cast<std::size_t>(key.n) >= sent.size())
         return fail("an ack for a message never sent: " + std::string(frame));
     auto& message = sent[static_cast<std::size_t>(key.n)];
@@ -246,20 +184,20 @@ void GroupDriver::onAck(Peer& peer, std::string_view frame) {
     if (m_phase == Phase::Measure)
         m_report.ackMs.push_back(msSince(message.sentAt, Clock::now()));
     if (m_options.scenario == GroupScenario::Groups && sending())
-        sendNext(key.group, key.sender);  // the next as soon as the previous one is acked
+        sendNext(key.chat, key.sender);  // the next as soon as the previous one is acked
 }
 
 void GroupDriver::onDelivery(Peer& peer, std::string_view frame) {
     const auto key = parseKey(stringField(frame, "client_id"));
-    if (key.group < 0)
+    if (key.chat < 0)
         return;  // not one of the load's messages
-    if (key.group != peer.group)
+    if (key.chat != peer.group)
         return fail("member " + std::to_string(peer.member) + " of group " +
                     std::to_string(peer.group) +
                     " got another group's message: " + std::string(frame));
     if (key.sender == peer.member)
         return;  // the sender's own copy
-    auto& sent = sentBy(key.group, key.sender);
+    auto& sent = sentBy(key.chat, key.sender);
     if (key.n < 0 || static_cast<std::size_t>(key.n) >= sent.size())
         return fail("a message was delivered that was never sent: " + std::string(frame));
     auto& message = sent[static_cast<std::size_t>(key.n)];
@@ -279,10 +217,8 @@ void GroupDriver::onDelivery(Peer& peer, std::string_view frame) {
 
 void GroupDriver::sendNext(int group, int sender) {
     auto& sent = sentBy(group, sender);
-    std::string frame =
-        R"({"op":"send","chat_id":)" + std::to_string(m_chats[static_cast<std::size_t>(group)]) +
-        R"(,"client_id":")" + std::to_string(group) + "." + std::to_string(sender) + "." +
-        std::to_string(sent.size()) + R"(","text":")" + std::string(kText) + "\"}";
+    auto frame = sendFrame(m_chats[static_cast<std::size_t>(group)],
+                           MessageKey{group, sender, static_cast<int>(sent.size())}, kText);
     SentMessage message;
     message.sentAt = Clock::now();
     message.inWindow = m_phase == Phase::Measure;
@@ -294,21 +230,10 @@ void GroupDriver::sendNext(int group, int sender) {
 }
 
 void GroupDriver::write(Peer& peer, std::string frame) {
-    peer.outbox.push_back(std::move(frame));
-    if (peer.outbox.size() > 1)
-        return;  // the write in progress continues with it
-    auto next = [this, &peer](auto& self) -> void {
-        peer.ws.async_write(
-            asio::buffer(peer.outbox.front()),
-            [this, &peer, self](beast::error_code ec, std::size_t) {
-                if (ec)
-                    return m_phase == Phase::Done ? void() : fail("write failed: " + ec.message());
-                peer.outbox.pop_front();
-                if (!peer.outbox.empty())
-                    self(self);
-            });
-    };
-    next(next);
+    peer.socket.write(std::move(frame), [this](beast::error_code ec) {
+        if (m_phase != Phase::Done)
+            fail("write failed: " + ec.message());
+    });
 }
 
 void GroupDriver::fail(std::string why) {

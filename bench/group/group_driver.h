@@ -2,23 +2,20 @@
 // every member's deliveries checked and timed.
 #pragma once
 
-#include <boost/beast/websocket.hpp>
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bench/common/load_frames.h"
+#include "bench/common/load_socket.h"
 #include "bench/group/group_options.h"
 #include "bench/group/group_report.h"
 #include "bench/group/group_setup.h"
 
 namespace bench {
-
-namespace websocket = beast::websocket;
-using Clock = std::chrono::steady_clock;
 
 class GroupDriver {
 public:
@@ -36,12 +33,10 @@ public:
 
 private:
     struct Peer {
-        websocket::stream<PlainStream> ws;
-        beast::flat_buffer buffer;
-        std::deque<std::string> outbox;
+        LoadSocket<PlainStream> socket;
         int group = 0, member = 0;
         bool joined = false;
-        explicit Peer(PlainStream stream) : ws(std::move(stream)) {}
+        explicit Peer(PlainStream stream) : socket(std::move(stream)) {}
     };
 
     // One message: when it was sent, its ack, and which members have it (bit per member).
@@ -52,7 +47,6 @@ private:
         std::vector<std::uint64_t> received;
     };
 
-    asio::awaitable<void> open(Peer& peer);
     asio::awaitable<void> pace(int group, int sender);
     asio::awaitable<void> keepAlive();
     asio::awaitable<void> sleepFor(Clock::duration duration);

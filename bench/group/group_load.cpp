@@ -2,23 +2,14 @@
 // messenger-server and prints deliveries per second, send-to-delivery latency, lost and
 // duplicated deliveries (issue 4's group benchmark; see docs/benchmarks.md).
 #include <boost/asio/co_spawn.hpp>
-#include <cstdio>
 #include <iostream>
-#include <random>
 
+#include "bench/common/program.h"
 #include "bench/group/group_driver.h"
 
 namespace {
 
 using namespace bench;
-
-// Unique per run, so a server's data folder may be reused: "gl" and 6 hex digits.
-std::string usernamePrefix() {
-    std::random_device random;
-    char text[16];
-    std::snprintf(text, sizeof text, "gl%06x_", static_cast<unsigned>(random() & 0xffffff));
-    return text;
-}
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
@@ -27,7 +18,7 @@ double secondsSince(Clock::time_point start) {
 asio::awaitable<void> runStages(asio::io_context& io, const Endpoint& endpoint,
                                 const GroupLoadOptions& options) {
     const GroupLayout layout{options.groups, options.members};
-    const auto prefix = usernamePrefix();
+    const auto prefix = usernamePrefix("gl");
     auto start = Clock::now();
     std::cout << "registering " << layout.users() << " users (" << prefix << "*)" << std::endl;
     auto users = co_await registerUsers<PlainStream>(io, endpoint, layout.users(),
@@ -67,41 +58,19 @@ asio::awaitable<void> runLoad(asio::io_context& io, const Endpoint& endpoint,
 }  // namespace
 
 int main(int argc, char** argv) {
+    constexpr std::string_view kProgram = "messenger-group-load";
     GroupLoadOptions options;
-    try {
-        bool help = false;
-        options = parseGroupLoadOptions(argc, argv, help);
-        if (help) {
-            std::cout << kGroupLoadUsage;
-            return 0;
-        }
-    } catch (const std::exception& error) {
-        std::cerr << "messenger-group-load: " << error.what() << "\n" << kGroupLoadUsage;
-        return 2;
-    }
+    if (const auto exitCode =
+            readOptions(argc, argv, parseGroupLoadOptions, kGroupLoadUsage, kProgram, options))
+        return *exitCode;
 
     asio::io_context io(1);  // one thread: the load program's cost stays on one core
     Endpoint endpoint;
     endpoint.host = options.host;
-    try {
-        endpoint.addresses = asio::ip::tcp::resolver(io).resolve(options.host, options.port);
-    } catch (const std::exception& error) {
-        std::cerr << "messenger-group-load: cannot resolve " << options.host << ": " << error.what()
-                  << "\n";
+    if (!resolveServer(io, endpoint, options.host, options.port, kProgram))
         return 1;
-    }
     int exitCode = 0;
-    asio::co_spawn(io, runLoad(io, endpoint, options), [&](std::exception_ptr failure) {
-        if (!failure)
-            return;
-        try {
-            std::rethrow_exception(failure);
-        } catch (const std::exception& error) {
-            std::cerr << "messenger-group-load: " << error.what() << "\n";
-        }
-        exitCode = 1;
-        io.stop();
-    });
+    asio::co_spawn(io, runLoad(io, endpoint, options), onRunDone(io, kProgram, exitCode));
     io.run();
     return exitCode;
 }

@@ -1,45 +1,21 @@
 #include "bench/group/group_options.h"
 
-#include <charconv>
 #include <stdexcept>
 #include <string_view>
 
+#include "bench/common/command_line.h"
+
 namespace bench {
 namespace {
-
-int positive(std::string_view name, std::string_view value) {
-    int result = 0;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), result);
-    if (ec != std::errc() || end != value.data() + value.size() || result <= 0)
-        throw std::invalid_argument(std::string(name) + ": expected a positive integer");
-    return result;
-}
-
-double positiveRate(std::string_view name, std::string_view value) {
-    double result = 0;
-    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), result);
-    if (ec != std::errc() || end != value.data() + value.size() || !(result > 0))
-        throw std::invalid_argument(std::string(name) + ": expected a positive number");
-    return result;
-}
 
 // http://host:port or host:port. TLS is not driven: the figures are the server's, not OpenSSL's.
 void applyUrl(GroupLoadOptions& options, std::string_view url) {
     if (url.starts_with("https://"))
         throw std::invalid_argument(
             "--url: plain http:// only (run the server with --no-tls for the benchmark)");
-    if (url.starts_with("http://"))
-        url.remove_prefix(7);
-    if (const auto slash = url.find('/'); slash != std::string_view::npos)
-        url = url.substr(0, slash);
-    const auto colon = url.rfind(':');
-    if (colon == std::string_view::npos || colon == 0 || colon + 1 == url.size())
-        throw std::invalid_argument("--url: expected http://HOST:PORT");
-    auto host = url.substr(0, colon);
-    if (host.starts_with('[') && host.ends_with(']'))
-        host = host.substr(1, host.size() - 2);
-    options.host = std::string(host);
-    options.port = std::string(url.substr(colon + 1));
+    const auto parsed = parseServerUrl(url);
+    options.host = parsed.host;
+    options.port = parsed.port;
 }
 
 void applyScenario(GroupLoadOptions& options, std::string_view name) {
@@ -68,35 +44,30 @@ GroupLoadOptions parseGroupLoadOptions(int argc, char** argv, bool& help) {
     for (int i = 1; i + 1 < argc; ++i)
         if (std::string_view(argv[i]) == "--scenario")
             applyScenario(options, argv[i + 1]);
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg = argv[i];
-        auto value = [&]() -> std::string_view {
-            if (i + 1 >= argc)
-                throw std::invalid_argument(std::string(arg) + ": needs a value");
-            return argv[++i];
-        };
+    for (CommandLine line(argc, argv); line.next();) {
+        const auto arg = line.arg();
         if (arg == "--help" || arg == "-h")
             help = true;
         else if (arg == "--scenario")
-            value();
+            line.value();
         else if (arg == "--url")
-            applyUrl(options, value());
+            applyUrl(options, line.value());
         else if (arg == "--seconds")
-            options.seconds = positive(arg, value());
+            options.seconds = positiveInt(arg, line.value());
         else if (arg == "--warmup")
-            options.warmup = positive(arg, value());
+            options.warmup = positiveInt(arg, line.value());
         else if (arg == "--groups")
-            options.groups = positive(arg, value());
+            options.groups = positiveInt(arg, line.value());
         else if (arg == "--members")
-            options.members = positive(arg, value());
+            options.members = positiveInt(arg, line.value());
         else if (arg == "--senders")
-            options.senders = positive(arg, value());
+            options.senders = positiveInt(arg, line.value());
         else if (arg == "--rate")
-            options.rate = positiveRate(arg, value());
+            options.rate = positiveNumber(arg, line.value());
         else if (arg == "--http-connections")
-            options.httpConnections = positive(arg, value());
+            options.httpConnections = positiveInt(arg, line.value());
         else if (arg == "--server-pid")
-            options.serverPid = positive(arg, value());
+            options.serverPid = positiveInt(arg, line.value());
         else
             throw std::invalid_argument(std::string(arg) + ": unknown option");
     }

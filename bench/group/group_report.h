@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/common/cpu_window.h"
+
 namespace bench {
 
 struct GroupReport {
@@ -17,12 +19,10 @@ struct GroupReport {
     std::uint64_t sent = 0;           // every message, warm-up and drain included
     std::uint64_t sentInWindow = 0;
     std::uint64_t acked = 0;
-    std::uint64_t unacked = 0;          // never acked by the end of the drain
-    std::uint64_t lost = 0;             // (message, member) pairs acked but never delivered
-    std::uint64_t duplicates = 0;       // deliveries to a member past its first of one message
-    std::int64_t loadCpuMicros = -1;    // this program's CPU time over the window
-    std::int64_t serverCpuMicros = -1;  // the server's (utime + stime), -1 when not measured
-    std::string serverThreads;          // the server's CPU per delivery by thread, rendered
+    std::uint64_t unacked = 0;     // never acked by the end of the drain
+    std::uint64_t lost = 0;        // (message, member) pairs acked but never delivered
+    std::uint64_t duplicates = 0;  // deliveries to a member past its first of one message
+    CpuFigures cpu;                // over the window
 
     // Human-readable, one figure per line.
     std::string render();

@@ -12,23 +12,11 @@ asio::awaitable<void> befriendOwners(asio::io_context& io, const Endpoint& endpo
         io, endpoint, layout.groups * invitees, connections,
         [&](HttpApi<PlainStream>& api, int i) -> asio::awaitable<void> {
             const int group = i / invitees, member = 1 + i % invitees;
-            const auto& owner = users[static_cast<std::size_t>(layout.user(group, 0))];
-            const auto& invitee = users[static_cast<std::size_t>(layout.user(group, member))];
-            boost::json::object body{{"user_id", invitee.id}};
-            auto answer = co_await api.request(http::verb::post, "/api/v1/friends/requests",
-                                               boost::json::serialize(body), owner.token);
-            if (answer.status != 201)
-                throw refused("friend request from the owner of group " + std::to_string(group),
-                              answer);
-            const auto requestId = idOf(boost::json::parse(answer.body).as_object().at("id"));
-            answer = co_await api.request(
-                http::verb::post,
-                "/api/v1/friends/requests/" + std::to_string(requestId) + "/accept", "",
-                invitee.token);
-            if (answer.status != 200)
-                throw refused("accept by member " + std::to_string(member) + " of group " +
-                                  std::to_string(group),
-                              answer);
+            co_await befriend(api, users[static_cast<std::size_t>(layout.user(group, 0))],
+                              users[static_cast<std::size_t>(layout.user(group, member))],
+                              "friend request from the owner of group " + std::to_string(group),
+                              "accept by member " + std::to_string(member) + " of group " +
+                                  std::to_string(group));
         });
 }
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "bench/server/load_setup.h"
+#include "bench/common/setup.h"
 
 namespace bench {
 

@@ -3,26 +3,18 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <iostream>
-#include <random>
 
+#include "bench/common/program.h"
 #include "bench/server/load_driver.h"
 
 namespace {
 
 using namespace bench;
 
-// Unique per run, so a server's data folder may be reused: "ld" and 6 hex digits.
-std::string usernamePrefix() {
-    std::random_device random;
-    char text[16];
-    std::snprintf(text, sizeof text, "ld%06x_", static_cast<unsigned>(random() & 0xffffff));
-    return text;
-}
-
 template <class Stream>
 asio::awaitable<void> runLoad(asio::io_context& io, const Endpoint& endpoint,
                               const LoadOptions& options) {
-    const auto prefix = usernamePrefix();
+    const auto prefix = usernamePrefix("ld");
     std::cout << "registering " << 2 * options.pairs << " users (" << prefix << "*)" << std::endl;
     auto users = co_await registerUsers<Stream>(io, endpoint, 2 * options.pairs,
                                                 options.httpConnections, prefix);
@@ -37,18 +29,11 @@ asio::awaitable<void> runLoad(asio::io_context& io, const Endpoint& endpoint,
 }  // namespace
 
 int main(int argc, char** argv) {
+    constexpr std::string_view kProgram = "messenger-load";
     LoadOptions options;
-    try {
-        bool help = false;
-        options = parseLoadOptions(argc, argv, help);
-        if (help) {
-            std::cout << kLoadUsage;
-            return 0;
-        }
-    } catch (const std::exception& error) {
-        std::cerr << "messenger-load: " << error.what() << "\n" << kLoadUsage;
-        return 2;
-    }
+    if (const auto exitCode =
+            readOptions(argc, argv, parseLoadOptions, kLoadUsage, kProgram, options))
+        return *exitCode;
 
     asio::io_context io(1);  // one thread: the load program's cost stays on one core
     asio::ssl::context tls(asio::ssl::context::tls_client);
@@ -56,29 +41,15 @@ int main(int argc, char** argv) {
     Endpoint endpoint;
     endpoint.host = options.host;
     endpoint.tls = options.tls ? &tls : nullptr;
-    int exitCode = 0;
-    try {
-        endpoint.addresses = asio::ip::tcp::resolver(io).resolve(options.host, options.port);
-    } catch (const std::exception& error) {
-        std::cerr << "messenger-load: cannot resolve " << options.host << ": " << error.what()
-                  << "\n";
+    if (!resolveServer(io, endpoint, options.host, options.port, kProgram))
         return 1;
-    }
-    auto done = [&](std::exception_ptr failure) {
-        if (!failure)
-            return;
-        try {
-            std::rethrow_exception(failure);
-        } catch (const std::exception& error) {
-            std::cerr << "messenger-load: " << error.what() << "\n";
-        }
-        exitCode = 1;
-        io.stop();
-    };
+    int exitCode = 0;
     if (options.tls)
-        asio::co_spawn(io, runLoad<TlsStream>(io, endpoint, options), done);
+        asio::co_spawn(io, runLoad<TlsStream>(io, endpoint, options),
+                       onRunDone(io, kProgram, exitCode));
     else
-        asio::co_spawn(io, runLoad<PlainStream>(io, endpoint, options), done);
+        asio::co_spawn(io, runLoad<PlainStream>(io, endpoint, options),
+                       onRunDone(io, kProgram, exitCode));
     io.run();
     return exitCode;
 }

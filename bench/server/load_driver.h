@@ -1,23 +1,20 @@
 // The measured part of the load: one WebSocket per user, each pair sending in turn.
 #pragma once
 
-#include <boost/beast/websocket.hpp>
-#include <boost/beast/websocket/ssl.hpp>
-#include <charconv>
 #include <chrono>
-#include <deque>
+#include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "bench/common/load_frames.h"
+#include "bench/common/load_socket.h"
 #include "bench/server/load_options.h"
 #include "bench/server/load_setup.h"
 #include "bench/server/load_stats.h"
-#include "bench/server/process_cpu.h"
 
 namespace bench {
-
-namespace websocket = beast::websocket;
-using Clock = std::chrono::steady_clock;
 
 // One message of a pair, by the side that sent it and its number.
 struct SentMessage {
@@ -25,35 +22,6 @@ struct SentMessage {
     bool acked = false;
     int deliveries = 0;
 };
-
-// client_id "<pair>.<side>.<n>"; text the fields of a load message frame.
-struct MessageKey {
-    int pair = -1, side = -1, n = -1;
-};
-
-inline std::string_view stringField(std::string_view frame, std::string_view name) {
-    const auto key = "\"" + std::string(name) + "\":\"";
-    const auto at = frame.find(key);
-    if (at == std::string_view::npos)
-        return {};
-    const auto begin = at + key.size();
-    const auto end = frame.find('"', begin);
-    return end == std::string_view::npos ? std::string_view{} : frame.substr(begin, end - begin);
-}
-
-inline MessageKey parseKey(std::string_view clientId) {
-    MessageKey key;
-    int* parts[] = {&key.pair, &key.side, &key.n};
-    const char* at = clientId.data();
-    const char* end = clientId.data() + clientId.size();
-    for (int i = 0; i < 3; ++i) {
-        const auto result = std::from_chars(at, end, *parts[i]);
-        if (result.ec != std::errc())
-            return MessageKey{};
-        at = result.ptr + (result.ptr != end ? 1 : 0);
-    }
-    return key;
-}
 
 template <class Stream>
 class LoadDriver {
@@ -75,14 +43,11 @@ public:
 
 private:
     struct Peer {
-        websocket::stream<Stream> ws;
-        beast::flat_buffer buffer;
-        std::deque<std::string> outbox;
+        LoadSocket<Stream> socket;
         int index = 0;  // 2 * pair + side
-        explicit Peer(Stream stream) : ws(std::move(stream)) {}
+        explicit Peer(Stream stream) : socket(std::move(stream)) {}
     };
 
-    asio::awaitable<void> open(Peer& peer);
     void read(Peer& peer);
     void onFrame(Peer& peer, std::string_view frame);
     void sendNext(int pair, int side);

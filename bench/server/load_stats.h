@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "bench/common/cpu_window.h"
+
 namespace bench {
 
 struct LoadReport {
@@ -14,12 +16,10 @@ struct LoadReport {
     std::vector<double> latenciesMs;  // send to the peer's receipt, one per delivery in the window
     std::uint64_t sent = 0;           // every message, warm-up and drain included
     std::uint64_t acked = 0;
-    std::uint64_t lost = 0;             // acked but never delivered to the peer
-    std::uint64_t duplicates = 0;       // deliveries past the first of one message
-    std::uint64_t unacked = 0;          // delivered or not, never acked
-    std::int64_t loadCpuMicros = -1;    // this program's CPU time over the window
-    std::int64_t serverCpuMicros = -1;  // the server's (utime + stime), -1 when not measured
-    std::string serverThreads;          // the server's CPU per delivery by thread, rendered
+    std::uint64_t lost = 0;        // acked but never delivered to the peer
+    std::uint64_t duplicates = 0;  // deliveries past the first of one message
+    std::uint64_t unacked = 0;     // delivered or not, never acked
+    CpuFigures cpu;                // over the window
 
     // Human-readable, one figure per line.
     std::string render();
