@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The server side of the load scripts, sourced (from the repository's root) by
 # bench/server/run-load.sh and bench/group/run-group-load.sh: a fresh messenger-server pinned to a
 # core, with a temp data folder and limits relaxed for the load, stopped when the script exits.
@@ -18,6 +19,7 @@ bench_settings() {
   done
   port="${PORT:-$2}"
   server_cpu="${SERVER_CPU:-0}"
+  # shellcheck disable=SC2034 # the sourcing script pins its load program there
   load_cpu="${LOAD_CPU:-1}"
   server_threads="${SERVER_THREADS:-1}"
   niceness=(nice -n "${NICE:-0}")
@@ -56,7 +58,7 @@ TOML
 }
 
 bench_cleanup() {
-  [ -n "$load_pid" ] && kill -TERM "$load_pid" 2>/dev/null || true
+  if [ -n "$load_pid" ]; then kill -TERM "$load_pid" 2>/dev/null || true; fi
   kill -TERM "$server_pid" 2>/dev/null || true
   wait "$server_pid" 2>/dev/null || true
   rm -rf "$data_dir"

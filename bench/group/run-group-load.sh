@@ -9,55 +9,16 @@
 # the measured window, into FILE (read it with `perf report -i FILE`).
 # NICE=N runs both programs at that niceness (negative needs root): on a machine shared with
 # builds, NICE=-20 keeps the compilers from taking most of the pinned cores.
+# PORT, SERVER_CPU, LOAD_CPU and SERVER_THREADS: see bench/common/server.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bin="${BUILD_DIR:-build}/bin"
-for program in messenger-server messenger-group-load; do
-  if [ ! -x "$bin/$program" ]; then
-    echo "run-group-load.sh: $bin/$program is missing: build it first (BUILD_DIR=$bin/..)" >&2
-    exit 1
-  fi
-done
-port="${PORT:-18444}"
-server_cpu="${SERVER_CPU:-0}"
-load_cpu="${LOAD_CPU:-1}"
-server_threads="${SERVER_THREADS:-1}"
-niceness=(nice -n "${NICE:-0}")
+# shellcheck source-path=SCRIPTDIR/../..
+source bench/common/server.sh
+bench_settings messenger-group-load 18444
 # 1,000 members' sockets on each side, plus the set-up's connections.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+bench_start_server
 
-data_dir="$(mktemp -d)"
-log="$data_dir/server.log"
-cat > "$data_dir/load.toml" <<TOML
-[limits]
-registrations_burst = 1000000
-registrations_per_minute = 1000000
-sends_burst = 1000000
-sends_per_second = 1000000
-flood_frames_per_second = 1000000
-TOML
-
-"${niceness[@]}" taskset -c "$server_cpu" "$bin/messenger-server" --config "$data_dir/load.toml" \
-  --data-dir "$data_dir" --listen "127.0.0.1:$port" --no-tls --threads "$server_threads" \
-  --log-level warn >"$log" 2>&1 &
-server_pid=$!
-load_pid=""
-cleanup() {
-  [ -n "$load_pid" ] && kill -TERM "$load_pid" 2>/dev/null || true
-  kill -TERM "$server_pid" 2>/dev/null || true
-  wait "$server_pid" 2>/dev/null || true
-  rm -rf "$data_dir"
-}
-trap cleanup EXIT INT TERM
-
-for _ in $(seq 100); do
-  grep -q "listening on" "$log" && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
-  sleep 0.1
-done
-grep -q "listening on" "$log" || { echo "run-group-load.sh: the server did not start" >&2; cat "$log" >&2; exit 1; }
-
-echo "server: pid $server_pid on core $server_cpu ($server_threads io thread), data in $data_dir"
 load=("${niceness[@]}" taskset -c "$load_cpu" "$bin/messenger-group-load" --url "http://127.0.0.1:$port"
       --server-pid "$server_pid" "$@")
 if [ -z "${PERF_DATA:-}" ]; then
@@ -83,4 +44,4 @@ else
   load_pid=""
   sleep 0.3
 fi
-echo "server: $(curl -s "http://127.0.0.1:$port/metrics" | grep '^messenger_messages_total' || true)"
+bench_server_messages
