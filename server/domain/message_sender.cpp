@@ -65,7 +65,8 @@ void store(Pending& p, store::Connection& c) {
     row.text = p.input.text.value_or(std::string());
     row.replyTo = p.input.replyTo;
     row.id = messages.insert(row);
-    chats.advanceRead(row.chatId, p.userId, row.seq);
+    // Posting reads the chat up to the new message, which is the chat's last seq.
+    chats.markReadThrough(row.chatId, p.userId, row.seq);
     p.message = toMessage(row);
     // The messages row is the durable record of message.created: the event is not stored again.
     p.eventFrame = unstoredEvent(row.chatId, row.seq, protocol::eventType::MessageCreated, p.userId,

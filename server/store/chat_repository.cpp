@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "server/store/store_error.h"
 
 namespace server::store {
@@ -152,32 +154,46 @@ std::int64_t ChatRepository::memberCount(std::int64_t chatId) {
     return s.int64(0);
 }
 
+// No RETURNING in these statements: SQLite gathers RETURNING rows in an ephemeral table, and
+// opening and dropping one costed more than the update itself on the send path.
 std::int64_t ChatRepository::nextSeq(std::int64_t chatId, std::int64_t ts) {
-    auto s = m_connection.prepare(
-        "UPDATE chats SET last_seq = last_seq + 1, last_activity_ts = max(last_activity_ts, ?2) "
-        "WHERE id = ?1 RETURNING last_seq");
-    s.bindAll(chatId, ts);
-    if (!s.step())
+    m_connection
+        .prepare(
+            "UPDATE chats SET last_seq = last_seq + 1, last_activity_ts = max(last_activity_ts, "
+            "?2) "
+            "WHERE id = ?1")
+        .bindAll(chatId, ts)
+        .exec();
+    if (m_connection.changes() == 0)
         throw StoreError(SQLITE_NOTFOUND, "no chat " + std::to_string(chatId));
-    const auto seq = s.int64(0);
-    while (s.step()) {
-    }
-    return seq;
+    return lastSeq(chatId).value_or(0);
+}
+
+std::optional<std::int64_t> ChatRepository::lastSeq(std::int64_t chatId) {
+    auto s = m_connection.prepare("SELECT last_seq FROM chats WHERE id = ?1");
+    s.bind(1, chatId);
+    if (!s.step())
+        return std::nullopt;
+    return s.int64(0);
 }
 
 std::optional<std::int64_t> ChatRepository::advanceRead(std::int64_t chatId, std::int64_t userId,
                                                         std::int64_t seq) {
-    auto s = m_connection.prepare(
-        "UPDATE chat_members SET read_seq = min(?3, (SELECT last_seq FROM chats WHERE id = ?1)) "
-        "WHERE chat_id = ?1 AND user_id = ?2 AND "
-        "read_seq < min(?3, (SELECT last_seq FROM chats WHERE id = ?1)) RETURNING read_seq");
-    s.bindAll(chatId, userId, seq);
-    if (!s.step())
+    const auto last = lastSeq(chatId);
+    if (!last)
         return std::nullopt;
-    const auto readSeq = s.int64(0);
-    while (s.step()) {
-    }
-    return readSeq;
+    const auto target = std::min(seq, *last);
+    return markReadThrough(chatId, userId, target) ? std::optional(target) : std::nullopt;
+}
+
+bool ChatRepository::markReadThrough(std::int64_t chatId, std::int64_t userId, std::int64_t seq) {
+    m_connection
+        .prepare(
+            "UPDATE chat_members SET read_seq = ?3 WHERE chat_id = ?1 AND user_id = ?2 AND "
+            "read_seq < ?3")
+        .bindAll(chatId, userId, seq)
+        .exec();
+    return m_connection.changes() > 0;
 }
 
 std::int64_t ChatRepository::unread(std::int64_t chatId, std::int64_t userId,

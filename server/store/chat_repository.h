@@ -65,6 +65,11 @@ public:
     // the new marker, or nullopt when it did not move (not forward, or not a member).
     std::optional<std::int64_t> advanceRead(std::int64_t chatId, std::int64_t userId,
                                             std::int64_t seq);
+    // Moves the member's read marker forward to `seq`, which the caller knows is at most the
+    // chat's last seq (the seq of a message it just stored); true when it moved.
+    bool markReadThrough(std::int64_t chatId, std::int64_t userId, std::int64_t seq);
+    // The chat's last seq; nullopt for an unknown chat.
+    std::optional<std::int64_t> lastSeq(std::int64_t chatId);
     // Others' messages after `afterSeq` that are not deleted.
     std::int64_t unread(std::int64_t chatId, std::int64_t userId, std::int64_t afterSeq);
 
