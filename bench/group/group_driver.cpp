@@ -5,12 +5,9 @@
 #include <boost/asio/redirect_error.hpp>
 #include <iostream>
 
-#include "bench/common/cpu_window.h"
-
 namespace bench {
 namespace {
 
-constexpr auto kDrainLimit = std::chrono::seconds(5);
 constexpr auto kMembershipLimit = std::chrono::seconds(60);
 // The server closes a socket silent for idle_timeout_s (60 s by default); most members only read.
 constexpr auto kPingEvery = std::chrono::seconds(20);
@@ -30,8 +27,8 @@ GroupDriver::GroupDriver(asio::io_context& io, const Endpoint& endpoint,
       m_options(options),
       m_users(std::move(users)),
       m_layout(layout),
-      m_timer(io),
-      m_sent(static_cast<std::size_t>(layout.groups * options.senders)) {}
+      m_sent(static_cast<std::size_t>(layout.groups * options.senders)),
+      m_run(io) {}
 
 asio::awaitable<void> GroupDriver::openSockets(int connections) {
     for (int i = 0; i < m_layout.users(); ++i) {
@@ -47,7 +44,7 @@ asio::awaitable<void> GroupDriver::openSockets(int connections) {
             const auto user = static_cast<std::size_t>(m_layout.user(peer.group, peer.member));
             co_await peer.socket.open(m_endpoint, m_users[user].token);
         });
-    m_phase = Phase::Joining;
+    m_run.enter(LoadRun::Phase::Joining);
     for (auto& peer : m_peers)
         read(*peer);
     asio::co_spawn(m_io, keepAlive(), asio::detached);
@@ -56,26 +53,20 @@ asio::awaitable<void> GroupDriver::openSockets(int connections) {
 asio::awaitable<void> GroupDriver::awaitMembership(std::vector<std::int64_t> chats) {
     m_chats = std::move(chats);
     const auto limit = Clock::now() + kMembershipLimit;
-    while (m_failure.empty() && m_joined < m_layout.users() && Clock::now() < limit)
-        co_await sleepFor(std::chrono::milliseconds(20));
-    if (!m_failure.empty())
-        throw std::runtime_error(m_failure);
+    while (!m_run.failed() && m_joined < m_layout.users() && Clock::now() < limit)
+        co_await m_run.sleepFor(std::chrono::milliseconds(20));
+    if (m_run.failed())
+        throw std::runtime_error(m_run.failure());
     if (m_joined < m_layout.users())
         throw std::runtime_error("only " + std::to_string(m_joined) + " of " +
                                  std::to_string(m_layout.users()) +
                                  " sockets got their group's chat.added within 60 s");
 }
 
-asio::awaitable<void> GroupDriver::sleepFor(Clock::duration duration) {
-    boost::system::error_code ec;
-    m_timer.expires_after(duration);
-    co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
-}
-
 asio::awaitable<GroupReport> GroupDriver::run() {
     std::cout << "all " << m_peers.size() << " members joined; warming up for " << m_options.warmup
               << " s" << std::endl;
-    m_phase = Phase::Warmup;
+    m_run.enter(LoadRun::Phase::Warmup);
     for (int g = 0; g < m_layout.groups; ++g)
         for (int s = 0; s < m_options.senders; ++s) {
             if (m_options.scenario == GroupScenario::Fanout)
@@ -83,24 +74,12 @@ asio::awaitable<GroupReport> GroupDriver::run() {
             else
                 sendNext(g, s);
         }
-    co_await sleepFor(std::chrono::seconds(m_options.warmup));
-    if (m_failure.empty()) {
-        m_phase = Phase::Measure;
-        const auto start = Clock::now();
-        const CpuWindow cpu(m_options.serverPid);
-        co_await sleepFor(std::chrono::seconds(m_options.seconds));
-        m_phase = Phase::Drain;
-        m_report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        m_report.cpu = cpu.close(m_report.deliveries);
-        const auto drainEnd = Clock::now() + kDrainLimit;
-        while (m_failure.empty() && !drained() && Clock::now() < drainEnd)
-            co_await sleepFor(std::chrono::milliseconds(20));
-    }
-    m_phase = Phase::Done;
+    co_await m_run.measure(m_options.warmup, m_options.seconds, m_options.serverPid, m_report,
+                           [this] { return drained(); });
     for (auto& peer : m_peers)
         peer->socket.close();
-    if (!m_failure.empty())
-        throw std::runtime_error(m_failure);
+    if (m_run.failed())
+        throw std::runtime_error(m_run.failure());
     co_return tally();
 }
 
@@ -116,7 +95,7 @@ asio::awaitable<void> GroupDriver::pace(int group, int sender) {
     for (;;) {
         timer.expires_at(next);
         co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
-        if (!sending())
+        if (!m_run.sending())
             co_return;
         sendNext(group, sender);
         next += period;
@@ -129,7 +108,7 @@ asio::awaitable<void> GroupDriver::keepAlive() {
     for (;;) {
         timer.expires_after(kPingEvery);
         co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
-        if (m_phase == Phase::Done)
+        if (m_run.phase() == LoadRun::Phase::Done)
             co_return;
         for (auto& peer : m_peers)
             write(*peer, R"({"op":"ping"})");
@@ -138,11 +117,11 @@ asio::awaitable<void> GroupDriver::keepAlive() {
 
 void GroupDriver::read(Peer& peer) {
     peer.socket.readEach([this, &peer](beast::error_code ec, std::string_view frame) {
-        if (m_phase == Phase::Done)
+        if (m_run.phase() == LoadRun::Phase::Done)
             return false;
         if (ec) {
-            fail("the server closed the socket of member " + std::to_string(peer.member) +
-                 " of group " + std::to_string(peer.group) + ": " + peer.socket.failure(ec));
+            m_run.fail("the server closed the socket of member " + std::to_string(peer.member) +
+                       " of group " + std::to_string(peer.group) + ": " + peer.socket.failure(ec));
             return false;
         }
         onFrame(peer, frame);
@@ -157,11 +136,11 @@ void GroupDriver::onFrame(Peer& peer, std::string_view frame) {
     } else if (frame.starts_with(R"({"op":"ack")")) {
         onAck(peer, frame);
     } else if (frame.starts_with(R"({"op":"error")")) {
-        fail("the server refused a frame: " + std::string(frame) +
-             (frame.find("rate_limited") != std::string_view::npos
-                  ? "\nRaise limits.sends_burst and limits.sends_per_second (see "
-                    "docs/benchmarks.md, or use bench/group/run-group-load.sh)."
-                  : ""));
+        m_run.fail("the server refused a frame: " + std::string(frame) +
+                   (frame.find("rate_limited") != std::string_view::npos
+                        ? "\nRaise limits.sends_burst and limits.sends_per_second (see "
+                          "docs/benchmarks.md, or use bench/group/run-group-load.sh)."
+                        : ""));
     } else if (frame.starts_with(R"({"op":"chat.added")") && !peer.joined &&
                frame.find(R"("kind":"group")") != std::string_view::npos) {
         peer.joined = true;
@@ -172,18 +151,18 @@ void GroupDriver::onFrame(Peer& peer, std::string_view frame) {
 void GroupDriver::onAck(Peer& peer, std::string_view frame) {
     const auto key = parseKey(stringField(frame, "client_id"));
     if (key.chat != peer.group || key.sender != peer.member)
-        return fail("an ack for a message this socket did not send: " + std::string(frame));
+        return m_run.fail("an ack for a message this socket did not send: " + std::string(frame));
     auto& sent = sentBy(key.chat, key.sender);
     if (key.n < 0 || static_cast<std::size_t>(key.n) >= sent.size())
-        return fail("an ack for a message never sent: " + std::string(frame));
+        return m_run.fail("an ack for a message never sent: " + std::string(frame));
     auto& message = sent[static_cast<std::size_t>(key.n)];
     if (message.acked)
-        return fail("a message acked twice: " + std::string(frame));
+        return m_run.fail("a message acked twice: " + std::string(frame));
     message.acked = true;
     --m_unackedCount;
-    if (m_phase == Phase::Measure)
+    if (m_run.phase() == LoadRun::Phase::Measure)
         m_report.ackMs.push_back(msSince(message.sentAt, Clock::now()));
-    if (m_options.scenario == GroupScenario::Groups && sending())
+    if (m_options.scenario == GroupScenario::Groups && m_run.sending())
         sendNext(key.chat, key.sender);  // the next as soon as the previous one is acked
 }
 
@@ -192,14 +171,14 @@ void GroupDriver::onDelivery(Peer& peer, std::string_view frame) {
     if (key.chat < 0)
         return;  // not one of the load's messages
     if (key.chat != peer.group)
-        return fail("member " + std::to_string(peer.member) + " of group " +
-                    std::to_string(peer.group) +
-                    " got another group's message: " + std::string(frame));
+        return m_run.fail("member " + std::to_string(peer.member) + " of group " +
+                          std::to_string(peer.group) +
+                          " got another group's message: " + std::string(frame));
     if (key.sender == peer.member)
         return;  // the sender's own copy
     auto& sent = sentBy(key.chat, key.sender);
     if (key.n < 0 || static_cast<std::size_t>(key.n) >= sent.size())
-        return fail("a message was delivered that was never sent: " + std::string(frame));
+        return m_run.fail("a message was delivered that was never sent: " + std::string(frame));
     auto& message = sent[static_cast<std::size_t>(key.n)];
     auto& word = message.received[static_cast<std::size_t>(peer.member / 64)];
     const auto bit = std::uint64_t{1} << (peer.member % 64);
@@ -209,7 +188,7 @@ void GroupDriver::onDelivery(Peer& peer, std::string_view frame) {
     }
     word |= bit;
     ++m_firstDeliveries;
-    if (m_phase == Phase::Measure) {
+    if (m_run.phase() == LoadRun::Phase::Measure) {
         ++m_report.deliveries;
         m_report.latenciesMs.push_back(msSince(message.sentAt, Clock::now()));
     }
@@ -221,7 +200,7 @@ void GroupDriver::sendNext(int group, int sender) {
                            MessageKey{group, sender, static_cast<int>(sent.size())}, kText);
     SentMessage message;
     message.sentAt = Clock::now();
-    message.inWindow = m_phase == Phase::Measure;
+    message.inWindow = m_run.phase() == LoadRun::Phase::Measure;
     message.received.assign(static_cast<std::size_t>((m_layout.members + 63) / 64), 0);
     sent.push_back(std::move(message));
     ++m_unackedCount;
@@ -231,17 +210,9 @@ void GroupDriver::sendNext(int group, int sender) {
 
 void GroupDriver::write(Peer& peer, std::string frame) {
     peer.socket.write(std::move(frame), [this](beast::error_code ec) {
-        if (m_phase != Phase::Done)
-            fail("write failed: " + ec.message());
+        if (m_run.phase() != LoadRun::Phase::Done)
+            m_run.fail("write failed: " + ec.message());
     });
-}
-
-void GroupDriver::fail(std::string why) {
-    if (!m_failure.empty())
-        return;
-    m_failure = std::move(why);
-    m_phase = Phase::Done;
-    m_timer.cancel();
 }
 
 bool GroupDriver::drained() const {

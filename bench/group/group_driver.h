@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bench/common/load_frames.h"
+#include "bench/common/load_run.h"
 #include "bench/common/load_socket.h"
 #include "bench/group/group_options.h"
 #include "bench/group/group_report.h"
@@ -19,8 +20,6 @@ namespace bench {
 
 class GroupDriver {
 public:
-    enum class Phase { Opening, Joining, Warmup, Measure, Drain, Done };
-
     GroupDriver(asio::io_context& io, const Endpoint& endpoint, const GroupLoadOptions& options,
                 std::vector<LoadUser> users, GroupLayout layout);
 
@@ -49,15 +48,12 @@ private:
 
     asio::awaitable<void> pace(int group, int sender);
     asio::awaitable<void> keepAlive();
-    asio::awaitable<void> sleepFor(Clock::duration duration);
     void read(Peer& peer);
     void onFrame(Peer& peer, std::string_view frame);
     void onAck(Peer& peer, std::string_view frame);
     void onDelivery(Peer& peer, std::string_view frame);
     void sendNext(int group, int sender);
     void write(Peer& peer, std::string frame);
-    void fail(std::string why);
-    bool sending() const { return m_phase == Phase::Warmup || m_phase == Phase::Measure; }
     bool drained() const;
     std::vector<SentMessage>& sentBy(int group, int sender);
     GroupReport tally();
@@ -68,16 +64,14 @@ private:
     std::vector<LoadUser> m_users;
     GroupLayout m_layout;
     std::vector<std::int64_t> m_chats;  // by group
-    asio::steady_timer m_timer;         // the run's phases; cancelled by a failure
     std::vector<std::unique_ptr<Peer>> m_peers;
     std::vector<std::vector<SentMessage>> m_sent;  // by group * senders + sender
     std::uint64_t m_expectedDeliveries = 0;        // acked messages times the other members
     std::uint64_t m_firstDeliveries = 0;           // of acked or unacked messages
     std::uint64_t m_unackedCount = 0;
     int m_joined = 0;
-    Phase m_phase = Phase::Opening;
     GroupReport m_report;
-    std::string m_failure;
+    LoadRun m_run;  // its timer paces the phases; a failure ends it
 };
 
 }  // namespace bench

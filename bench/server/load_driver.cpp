@@ -1,14 +1,10 @@
 #include "bench/server/load_driver.h"
 
-#include <boost/asio/redirect_error.hpp>
 #include <iostream>
-
-#include "bench/common/cpu_window.h"
 
 namespace bench {
 namespace {
 
-constexpr auto kDrainLimit = std::chrono::seconds(5);
 constexpr std::string_view kText = "a message of the load test, about as long as a chat line";
 
 }  // namespace
@@ -26,34 +22,16 @@ asio::awaitable<LoadReport> LoadDriver<Stream>::run() {
               << " s" << std::endl;
     for (auto& peer : m_peers)
         read(*peer);
-    m_phase = Phase::Warmup;
+    m_run.enter(LoadRun::Phase::Warmup);
     for (int pair = 0; pair < pairs; ++pair)
         for (int k = 0; k < m_options.window; ++k)
             sendNext(pair, k % 2);
-
-    boost::system::error_code ec;
-    m_timer.expires_after(std::chrono::seconds(m_options.warmup));
-    co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
-    if (m_failure.empty()) {
-        m_phase = Phase::Measure;
-        const auto start = Clock::now();
-        const CpuWindow cpu(m_options.serverPid);
-        m_timer.expires_after(std::chrono::seconds(m_options.seconds));
-        co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
-        m_report.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        m_report.cpu = cpu.close(m_report.deliveries);
-        m_phase = Phase::Drain;
-        const auto drainEnd = Clock::now() + kDrainLimit;
-        while (m_failure.empty() && !drained() && Clock::now() < drainEnd) {
-            m_timer.expires_after(std::chrono::milliseconds(20));
-            co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
-        }
-    }
-    m_phase = Phase::Done;
+    co_await m_run.measure(m_options.warmup, m_options.seconds, m_options.serverPid, m_report,
+                           [this] { return drained(); });
     for (auto& peer : m_peers)
         peer->socket.close();
-    if (!m_failure.empty())
-        throw std::runtime_error(m_failure);
+    if (m_run.failed())
+        throw std::runtime_error(m_run.failure());
 
     m_report.pairs = pairs;
     for (const auto& side : m_sent)
@@ -70,11 +48,11 @@ asio::awaitable<LoadReport> LoadDriver<Stream>::run() {
 template <class Stream>
 void LoadDriver<Stream>::read(Peer& peer) {
     peer.socket.readEach([this, &peer](beast::error_code ec, std::string_view frame) {
-        if (m_phase == Phase::Done)
+        if (m_run.phase() == LoadRun::Phase::Done)
             return false;
         if (ec) {
-            fail("the server closed the socket of user " + std::to_string(peer.index) + ": " +
-                 peer.socket.failure(ec));
+            m_run.fail("the server closed the socket of user " + std::to_string(peer.index) + ": " +
+                       peer.socket.failure(ec));
             return false;
         }
         onFrame(peer, frame);
@@ -93,11 +71,11 @@ void LoadDriver<Stream>::onFrame(Peer& peer, std::string_view frame) {
         return;
     }
     if (frame.starts_with(R"({"op":"error")"))
-        return fail("the server refused a frame: " + std::string(frame) +
-                    (frame.find("rate_limited") != std::string_view::npos
-                         ? "\nRaise limits.sends_burst and limits.sends_per_second (see "
-                           "docs/benchmarks.md)."
-                         : ""));
+        return m_run.fail("the server refused a frame: " + std::string(frame) +
+                          (frame.find("rate_limited") != std::string_view::npos
+                               ? "\nRaise limits.sends_burst and limits.sends_per_second (see "
+                                 "docs/benchmarks.md)."
+                               : ""));
     if (!frame.starts_with(R"({"op":"event")") ||
         frame.find(R"("type":"message.created")") == std::string_view::npos)
         return;
@@ -106,16 +84,16 @@ void LoadDriver<Stream>::onFrame(Peer& peer, std::string_view frame) {
         return;  // our own message coming back to us, or not one of the load's
     auto& sent = m_sent[static_cast<std::size_t>(2 * pair + key.sender)];
     if (static_cast<std::size_t>(key.n) >= sent.size())
-        return fail("a message was delivered that was never sent: " + std::string(frame));
+        return m_run.fail("a message was delivered that was never sent: " + std::string(frame));
     auto& message = sent[static_cast<std::size_t>(key.n)];
     if (++message.deliveries > 1)
         return;
     --m_inFlight[static_cast<std::size_t>(pair)];
-    if (m_phase == Phase::Measure) {
+    if (m_run.phase() == LoadRun::Phase::Measure) {
         ++m_report.deliveries;
         m_report.latenciesMs.push_back(msSince(message.sentAt, Clock::now()));
     }
-    if (m_phase == Phase::Warmup || m_phase == Phase::Measure)
+    if (m_run.sending())
         sendNext(pair, side);  // the receiver answers: each pair sends in turn
 }
 
@@ -133,18 +111,9 @@ void LoadDriver<Stream>::sendNext(int pair, int side) {
 template <class Stream>
 void LoadDriver<Stream>::write(Peer& peer, std::string frame) {
     peer.socket.write(std::move(frame), [this](beast::error_code ec) {
-        if (m_phase != Phase::Done)
-            fail("write failed: " + ec.message());
+        if (m_run.phase() != LoadRun::Phase::Done)
+            m_run.fail("write failed: " + ec.message());
     });
-}
-
-template <class Stream>
-void LoadDriver<Stream>::fail(std::string why) {
-    if (!m_failure.empty())
-        return;
-    m_failure = std::move(why);
-    m_phase = Phase::Done;
-    m_timer.cancel();
 }
 
 template <class Stream>

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bench/common/load_frames.h"
+#include "bench/common/load_run.h"
 #include "bench/common/load_socket.h"
 #include "bench/server/load_options.h"
 #include "bench/server/load_setup.h"
@@ -26,8 +27,6 @@ struct SentMessage {
 template <class Stream>
 class LoadDriver {
 public:
-    enum class Phase { Opening, Warmup, Measure, Drain, Done };
-
     LoadDriver(asio::io_context& io, const Endpoint& endpoint, const LoadOptions& options,
                std::vector<LoadUser> users, std::vector<std::int64_t> chats)
         : m_io(io),
@@ -35,7 +34,7 @@ public:
           m_options(options),
           m_users(std::move(users)),
           m_chats(std::move(chats)),
-          m_timer(io),
+          m_run(io),
           m_sent(m_chats.size() * 2) {}
 
     // Opens the sockets, then warms up, measures and drains. Throws on any failure.
@@ -52,7 +51,6 @@ private:
     void onFrame(Peer& peer, std::string_view frame);
     void sendNext(int pair, int side);
     void write(Peer& peer, std::string frame);
-    void fail(std::string why);
     bool drained() const;
 
     asio::io_context& m_io;
@@ -60,13 +58,11 @@ private:
     const LoadOptions& m_options;
     std::vector<LoadUser> m_users;
     std::vector<std::int64_t> m_chats;
-    asio::steady_timer m_timer;
+    LoadRun m_run;  // its timer paces the phases; a failure ends it
     std::vector<std::unique_ptr<Peer>> m_peers;
     std::vector<std::vector<SentMessage>> m_sent;  // by 2 * pair + side
     std::vector<int> m_inFlight;                   // by pair: messages sent, not yet delivered
-    Phase m_phase = Phase::Opening;
     LoadReport m_report;
-    std::string m_failure;
 };
 
 extern template class LoadDriver<PlainStream>;
