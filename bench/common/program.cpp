@@ -1,6 +1,8 @@
 #include "bench/common/program.h"
 
+#include <boost/asio/co_spawn.hpp>
 #include <cstdio>
+#include <exception>
 #include <random>
 
 namespace bench {
@@ -12,20 +14,20 @@ std::string usernamePrefix(std::string_view tag) {
     return std::string(tag) + digits;
 }
 
-bool resolveServer(asio::io_context& io, Endpoint& endpoint, const std::string& host,
-                   const std::string& port, std::string_view program) {
+int runAgainstServer(std::string_view program, const std::string& host, const std::string& port,
+                     asio::ssl::context* tls, const LoadRunner& run) {
+    asio::io_context io(1);
+    Endpoint endpoint;
+    endpoint.host = host;
+    endpoint.tls = tls;
     try {
         endpoint.addresses = asio::ip::tcp::resolver(io).resolve(host, port);
-        return true;
     } catch (const std::exception& error) {
         std::cerr << program << ": cannot resolve " << host << ": " << error.what() << "\n";
-        return false;
+        return 1;
     }
-}
-
-std::function<void(std::exception_ptr)> onRunDone(asio::io_context& io, std::string_view program,
-                                                  int& exitCode) {
-    return [&io, program, &exitCode](std::exception_ptr failure) {
+    int exitCode = 0;
+    asio::co_spawn(io, run(io, endpoint), [&](std::exception_ptr failure) {
         if (!failure)
             return;
         try {
@@ -35,7 +37,9 @@ std::function<void(std::exception_ptr)> onRunDone(asio::io_context& io, std::str
         }
         exitCode = 1;
         io.stop();
-    };
+    });
+    io.run();
+    return exitCode;
 }
 
 }  // namespace bench

@@ -2,7 +2,6 @@
 // naming the run's users and reporting the run's failure.
 #pragma once
 
-#include <exception>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -35,12 +34,13 @@ std::optional<int> readOptions(int argc, char** argv, Parse parse, const char* u
 // Unique per run, so a server's data folder may be reused: `tag`, 6 hex digits and "_".
 std::string usernamePrefix(std::string_view tag);
 
-// Sets endpoint.addresses; false, the failure printed, when host:port does not resolve.
-bool resolveServer(asio::io_context& io, Endpoint& endpoint, const std::string& host,
-                   const std::string& port, std::string_view program);
+// The coroutine a program runs against the server, and the endpoint it is handed.
+using LoadRunner = std::function<asio::awaitable<void>(asio::io_context&, const Endpoint&)>;
 
-// The completion of the run's coroutine: a failure is printed, sets exitCode to 1, stops io.
-std::function<void(std::exception_ptr)> onRunDone(asio::io_context& io, std::string_view program,
-                                                  int& exitCode);
+// Resolves host:port and runs `run` on this thread alone (the load program's cost stays on one
+// core). Returns the exit code: 0, or 1 with "<program>: <why>" printed when the server does not
+// resolve or the run throws. `tls` (null for plain TCP) must outlive the call.
+int runAgainstServer(std::string_view program, const std::string& host, const std::string& port,
+                     asio::ssl::context* tls, const LoadRunner& run);
 
 }  // namespace bench

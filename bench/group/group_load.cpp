@@ -64,13 +64,8 @@ int main(int argc, char** argv) {
             readOptions(argc, argv, parseGroupLoadOptions, kGroupLoadUsage, kProgram, options))
         return *exitCode;
 
-    asio::io_context io(1);  // one thread: the load program's cost stays on one core
-    Endpoint endpoint;
-    endpoint.host = options.host;
-    if (!resolveServer(io, endpoint, options.host, options.port, kProgram))
-        return 1;
-    int exitCode = 0;
-    asio::co_spawn(io, runLoad(io, endpoint, options), onRunDone(io, kProgram, exitCode));
-    io.run();
-    return exitCode;
+    return runAgainstServer(kProgram, options.host, options.port, nullptr,
+                            [&options](asio::io_context& io, const Endpoint& endpoint) {
+                                return runLoad(io, endpoint, options);
+                            });
 }

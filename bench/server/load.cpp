@@ -35,21 +35,11 @@ int main(int argc, char** argv) {
             readOptions(argc, argv, parseLoadOptions, kLoadUsage, kProgram, options))
         return *exitCode;
 
-    asio::io_context io(1);  // one thread: the load program's cost stays on one core
     asio::ssl::context tls(asio::ssl::context::tls_client);
     tls.set_verify_mode(asio::ssl::verify_none);
-    Endpoint endpoint;
-    endpoint.host = options.host;
-    endpoint.tls = options.tls ? &tls : nullptr;
-    if (!resolveServer(io, endpoint, options.host, options.port, kProgram))
-        return 1;
-    int exitCode = 0;
-    if (options.tls)
-        asio::co_spawn(io, runLoad<TlsStream>(io, endpoint, options),
-                       onRunDone(io, kProgram, exitCode));
-    else
-        asio::co_spawn(io, runLoad<PlainStream>(io, endpoint, options),
-                       onRunDone(io, kProgram, exitCode));
-    io.run();
-    return exitCode;
+    return runAgainstServer(kProgram, options.host, options.port, options.tls ? &tls : nullptr,
+                            [&options](asio::io_context& io, const Endpoint& endpoint) {
+                                return options.tls ? runLoad<TlsStream>(io, endpoint, options)
+                                                   : runLoad<PlainStream>(io, endpoint, options);
+                            });
 }
