@@ -2,6 +2,7 @@
 
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <stdexcept>
 
 namespace bench {
 
@@ -11,6 +12,11 @@ void LoadRun::fail(std::string why) {
     m_failure = std::move(why);
     m_phase = Phase::Done;
     m_timer.cancel();
+}
+
+void LoadRun::throwIfFailed() const {
+    if (!m_failure.empty())
+        throw std::runtime_error(m_failure);
 }
 
 boost::asio::awaitable<void> LoadRun::sleepFor(Clock::duration duration) {

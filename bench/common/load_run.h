@@ -23,7 +23,8 @@ public:
     bool sending() const { return m_phase == Phase::Warmup || m_phase == Phase::Measure; }
 
     bool failed() const { return !m_failure.empty(); }
-    const std::string& failure() const { return m_failure; }
+    // Throws std::runtime_error with the failure, if there was one.
+    void throwIfFailed() const;
     // The first failure ends the run (Done) and cuts the wait in progress short; later ones are
     // dropped.
     void fail(std::string why);

@@ -55,8 +55,7 @@ asio::awaitable<void> GroupDriver::awaitMembership(std::vector<std::int64_t> cha
     const auto limit = Clock::now() + kMembershipLimit;
     while (!m_run.failed() && m_joined < m_layout.users() && Clock::now() < limit)
         co_await m_run.sleepFor(std::chrono::milliseconds(20));
-    if (m_run.failed())
-        throw std::runtime_error(m_run.failure());
+    m_run.throwIfFailed();
     if (m_joined < m_layout.users())
         throw std::runtime_error("only " + std::to_string(m_joined) + " of " +
                                  std::to_string(m_layout.users()) +
@@ -78,8 +77,7 @@ asio::awaitable<GroupReport> GroupDriver::run() {
                            [this] { return drained(); });
     for (auto& peer : m_peers)
         peer->socket.close();
-    if (m_run.failed())
-        throw std::runtime_error(m_run.failure());
+    m_run.throwIfFailed();
     co_return tally();
 }
 

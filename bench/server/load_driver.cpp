@@ -30,8 +30,7 @@ asio::awaitable<LoadReport> LoadDriver<Stream>::run() {
                            [this] { return drained(); });
     for (auto& peer : m_peers)
         peer->socket.close();
-    if (m_run.failed())
-        throw std::runtime_error(m_run.failure());
+    m_run.throwIfFailed();
 
     m_report.pairs = pairs;
     for (const auto& side : m_sent)
