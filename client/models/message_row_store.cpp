@@ -7,8 +7,9 @@ namespace client::models {
 
 namespace {
 
-// The arena is rewritten once this much of it, and half of it, is text no row points at.
-constexpr size_t kCompactAfterBytes = 1 << 20;
+// The arena is rewritten once this much of it, and half of it, is text no row points at. Rows
+// far from the viewport drop their texts all the time, so the arena stays small.
+constexpr size_t kCompactAfterBytes = 256 << 10;
 
 }  // namespace
 

@@ -19,8 +19,10 @@ namespace {
 
 using Model = models::MessageListModel;
 
-// Past this many cached layouts the cache starts again: a long scroll must not grow memory.
-constexpr int kMaxCached = 1500;
+// Past this many cached layouts the cache starts again: a long scroll must not grow memory. A
+// relayout sizes known rows from their heights alone, so the cache need only hold the rows
+// painted lately (a few screens) and a page of history being measured.
+constexpr int kMaxCached = 300;
 // Messages of one sender this close together share a group (one name, tight corners).
 constexpr qint64 kGroupSeconds = 60;
 
