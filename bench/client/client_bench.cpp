@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -132,7 +133,12 @@ int orchestrate(int argc, char* argv[]) {
         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption noScroll(QStringLiteral("no-scroll"),
                                       QStringLiteral("Skip the scrolling run."));
-    parser.addOptions({messages, others, chats, runs, step, size, maxRows, noScroll});
+    const QCommandLineOption homeDir(
+        QStringLiteral("home"),
+        QStringLiteral("Seed into this new folder and keep it (default: a temporary one), so a "
+                       "child can be run again under a profiler."),
+        QStringLiteral("DIR"));
+    parser.addOptions({messages, others, chats, runs, step, size, maxRows, noScroll, homeDir});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -150,15 +156,24 @@ int orchestrate(int argc, char* argv[]) {
         return 2;
     }
 
-    QTemporaryDir home;
-    if (!home.isValid()) {
-        err << "messenger-client-bench: no temporary folder\n";
+    QTemporaryDir temporary;
+    const QString home =
+        parser.isSet(homeDir) ? QDir(parser.value(homeDir)).absolutePath() : temporary.path();
+    if (parser.isSet(homeDir) ? QDir(home).exists() || !QDir().mkpath(home)
+                              : !temporary.isValid()) {
+        err << "messenger-client-bench: no new folder to seed into\n";
         return 1;
     }
-    qputenv("XDG_DATA_HOME", QDir(home.path()).filePath(QStringLiteral("data")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", QDir(home.path()).filePath(QStringLiteral("config")).toUtf8());
-    // QTemporaryDir makes the folder private (0700), as a runtime folder must be.
-    qputenv("XDG_RUNTIME_DIR", home.path().toUtf8());
+    // A runtime folder must be private (0700), as QTemporaryDir makes its own.
+    QFile::setPermissions(home,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    qputenv("XDG_DATA_HOME", QDir(home).filePath(QStringLiteral("data")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", QDir(home).filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_RUNTIME_DIR", home.toUtf8());
+    if (parser.isSet(homeDir)) {
+        out << "seeding into " << home << " (kept): run a child there with XDG_DATA_HOME=" << home
+            << "/data XDG_CONFIG_HOME=" << home << "/config XDG_RUNTIME_DIR=" << home << "\n";
+    }
 
     QElapsedTimer seeding;
     seeding.start();
