@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -67,6 +68,9 @@ std::size_t textFrameHeader(std::size_t payload, unsigned char* out) {
 template <class Stream>
 class WebSocketSession : public realtime::Connection,
                          public std::enable_shared_from_this<WebSocketSession<Stream>> {
+    // TLS frames go through the TLS stream's async writes only.
+    static constexpr bool kPlain = std::is_same_v<Stream, beast::tcp_stream>;
+
 public:
     WebSocketSession(Stream&& stream, ServerContext& ctx)
         : m_ws(SerialWriteStream<Stream>(std::move(stream))),
@@ -146,6 +150,7 @@ private:
                 onAnswered(std::move(std::get<Answer>(item)));
         }
         m_draining.clear();
+        flush();
     }
 
     std::shared_ptr<realtime::Connection> asConnection() {
@@ -156,6 +161,11 @@ private:
         if (ec)
             return;  // the handshake failed; Beast has answered it
         m_open = true;
+        if constexpr (kPlain) {
+            // Frames are written at once when the socket takes them (see flush): never blocking.
+            beast::error_code ignored;
+            beast::get_lowest_layer(m_ws).socket().non_blocking(true, ignored);
+        }
         m_ctx.registry.opened(asConnection());
         m_lastActivity = Clock::now();
         armIdleTimer(std::chrono::seconds(m_ctx.settings.limits.idleTimeoutS));
@@ -258,6 +268,7 @@ private:
         const auto seq = m_nextSeq++;
         m_answers.emplace_back();
         onAnswered(Answer{seq, std::move(result)});
+        flush();
     }
 
     void onAnswered(Answer answer) {
@@ -287,6 +298,8 @@ private:
         return result;
     }
 
+    // Queues a frame; the handler that queued it flushes before it returns, so the frames a
+    // wake-up brings (a send's ack and the sender's own copy of its event) leave in one write.
     void enqueue(std::shared_ptr<const std::string> frame) {
         if (m_closing || m_finished || !m_open)
             return;
@@ -295,50 +308,74 @@ private:
             return beginClose(realtime::close_code::kTooSlow, "too slow", true);
         m_queuedBytes += frame->size();
         m_queue.push_back(std::move(frame));
-        if (m_inFlight == 0 && !m_writeScheduled) {
-            // Written a turn later, with whatever else is queued by then: the ack of a send and
-            // the sender's own copy of its event arrive as two handlers and leave in one write.
-            m_writeScheduled = true;
-            asio::post(m_ws.get_executor(), [self = this->shared_from_this()] {
-                self->m_writeScheduled = false;
-                if (self->m_inFlight == 0 && !self->m_queue.empty())
-                    self->writeNext();
-            });
-        }
     }
 
-    // The queued frames, framed here, in one write (through SerialWriteStream, so a pong or a
-    // close Beast writes meanwhile waits for it and never lands inside it).
-    void writeNext() {
+    // Writes the queued frames unless a write is under way (its completion flushes again). On
+    // plain TCP with no other write under way, the frames go to the socket at once with a
+    // non-blocking write (no handler, no completion to wait for), and only what the socket did
+    // not take is left to an async write, which every later write then waits for.
+    void flush() {
+        while (m_inFlight == 0 && !m_queue.empty()) {
+            const auto total = frameQueued();
+            beast::error_code ec = asio::error::would_block;
+            std::size_t written = 0;
+            if constexpr (kPlain)
+                if (m_ws.next_layer().idle())
+                    written = beast::get_lowest_layer(m_ws).socket().write_some(m_buffers, ec);
+            if (ec == asio::error::would_block || ec == asio::error::try_again ||
+                (!ec && written < total))
+                return writeRest(written);
+            if (!writeDone(ec))
+                return;
+        }
+        if (m_inFlight == 0 && m_closing && !m_closeSent)
+            sendClose();
+    }
+
+    // Frames up to kFramesPerWrite queued frames into m_buffers; returns their bytes.
+    std::size_t frameQueued() {
         m_inFlight = std::min(m_queue.size(), kFramesPerWrite);
         m_headers.resize(m_inFlight * kMaxHeader);
         m_buffers.clear();
+        std::size_t total = 0;
         for (std::size_t i = 0; i < m_inFlight; ++i) {
             const auto& payload = *m_queue[i];
             unsigned char* header = m_headers.data() + i * kMaxHeader;
-            m_buffers.emplace_back(header, textFrameHeader(payload.size(), header));
+            const auto headerSize = textFrameHeader(payload.size(), header);
+            m_buffers.emplace_back(header, headerSize);
             m_buffers.emplace_back(payload.data(), payload.size());
+            total += headerSize + payload.size();
         }
+        return total;
+    }
+
+    // The framed bytes past the first `skip`, in one async write (through SerialWriteStream,
+    // so a pong or a close Beast writes meanwhile waits for it and never lands inside it).
+    void writeRest(std::size_t skip) {
+        auto first = m_buffers.begin();
+        for (; skip >= first->size(); ++first)
+            skip -= first->size();
+        *first += skip;
+        m_buffers.erase(m_buffers.begin(), first);
         m_ws.next_layer().async_write_some(
             m_buffers, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
-                self->onWrite(ec);
+                if (self->writeDone(ec))
+                    self->flush();
             });
     }
 
-    void onWrite(beast::error_code ec) {
+    // The m_inFlight frames are written (or failed with `ec`: then nothing queued is sent any
+    // more). Returns whether writing may go on.
+    bool writeDone(beast::error_code ec) {
         for (; m_inFlight > 0; --m_inFlight) {
             m_queuedBytes -= m_queue.front()->size();
             m_queue.pop_front();
         }
-        if (ec) {
-            m_queue.clear();
-            m_queuedBytes = 0;
-            return;
-        }
-        if (!m_queue.empty())
-            return writeNext();
-        if (m_closing && !m_closeSent)
-            sendClose();
+        if (!ec)
+            return true;
+        m_queue.clear();
+        m_queuedBytes = 0;
+        return false;
     }
 
     // `dropQueued`: the frames not yet on the wire are discarded (a slow or abusive peer).
@@ -360,6 +397,8 @@ private:
         });
         if (m_queue.empty())
             sendClose();  // else the write of what is queued sends it once done
+        else
+            flush();
     }
 
     void sendClose() {
@@ -400,7 +439,6 @@ private:
     // The first m_inFlight frames are being written; m_headers and m_buffers describe them.
     std::deque<std::shared_ptr<const std::string>> m_queue;
     std::size_t m_inFlight = 0;
-    bool m_writeScheduled = false;
     std::vector<unsigned char> m_headers;
     std::vector<asio::const_buffer> m_buffers;
     std::size_t m_queuedBytes = 0;

@@ -30,6 +30,9 @@ public:
     Next& next_layer() noexcept { return m_next; }
     const Next& next_layer() const noexcept { return m_next; }
 
+    // No write is under way or waiting: bytes written to the socket now come next on the wire.
+    bool idle() const noexcept { return !m_busy; }
+
     template <class Buffers, class Token>
     auto async_read_some(const Buffers& buffers, Token&& token) {
         return m_next.async_read_some(buffers, std::forward<Token>(token));
