@@ -7,6 +7,9 @@ import http from 'node:http';
 import { WebSocketServer } from 'ws';
 
 const port = Number(process.argv[2] || 18444);
+// RELAY_BATCH=1: a socket's frames of one event-loop turn leave in one write (corked until the
+// check phase), as the real server gathers its writes; unset, each frame is its own write.
+const batch = process.env.RELAY_BATCH === '1';
 let nextId = 1;
 const tokens = new Map();      // token -> user id
 const users = new Map();       // user id -> User, as the protocol shapes it
@@ -27,8 +30,21 @@ function send(res, status, obj) {
 function frame(obj) {
   return Buffer.from(JSON.stringify(obj));
 }
+const corked = new Set();   // net sockets held corked until flush()
+function flush() {
+  for (const socket of corked) socket.uncork();
+  corked.clear();
+}
+function hold(socket) {
+  if (!batch || corked.has(socket)) return;
+  socket.cork();
+  if (corked.size === 0) setImmediate(flush);
+  corked.add(socket);
+}
 function toSocketsOf(members, data) {
-  for (const member of members) for (const s of sockets.get(member) || []) s.send(data, { binary: false });
+  for (const member of members) {
+    for (const s of sockets.get(member) || []) { hold(s.tcp); s.send(data, { binary: false }); }
+  }
 }
 
 // A group as member `viewer` sees it (the Chat object of PROTOCOL.md). The real server logs one
@@ -79,8 +95,9 @@ const server = http.createServer(async (req, res) => {
 });
 const wss = new WebSocketServer({ server, path: '/api/v1/ws' });
 let messageId = 1;
-wss.on('connection', (ws) => {
+wss.on('connection', (ws, request) => {
   let user = 0;
+  ws.tcp = request.socket;
   ws.on('message', (data) => {
     const f = JSON.parse(data);
     if (f.op === 'hello') {
@@ -98,6 +115,7 @@ wss.on('connection', (ws) => {
       const members = chats.get(f.chat_id); const seq = seqs.get(f.chat_id) + 1; seqs.set(f.chat_id, seq);
       const message = { id: messageId++, chat_id: f.chat_id, seq, sender: user, ts: Date.now(), client_id: f.client_id,
         text: f.text, reply_to: null, media: [], edited_ts: null, deleted: false, reactions: {} };
+      hold(ws.tcp);
       ws.send(JSON.stringify({ op: 'ack', client_id: f.client_id, message }));
       toSocketsOf(members, frame({ op: 'event', event: { chat_id: f.chat_id, seq, ts: message.ts, type: 'message.created', actor: user, data: { message } } }));
     }

@@ -5,7 +5,8 @@
 # is what the group load program can show at best on this machine.
 #   bench/reference/run-reference-group.sh --scenario fanout|groups [messenger-group-load options]
 # BUILD_DIR (default: build) holds bin/messenger-group-load. NICE=N runs both programs at that
-# niceness (negative needs root), as run-group-load.sh does.
+# niceness (negative needs root), as run-group-load.sh does. RELAY_BATCH=1: the relay gathers each
+# socket's frames of one event-loop turn into one write (see relay.mjs).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bin="${BUILD_DIR:-$here/../../build}/bin"
