@@ -187,8 +187,10 @@ void MainWindow::openChat(qint64 chatId) {
     }
     closeGroupSettings();
     m_rail->selectChat(chatId);
-    m_conversation->setChat(chatId);
+    // Shown before it opens the chat: a hidden conversation marks nothing read.
     m_center->setCurrentWidget(m_conversation);
+    m_conversation->setChat(chatId);
+    showConversation();
     if (m_members->setChat(chatId)) {
         m_details->setCurrentWidget(m_members);
     } else {
@@ -229,8 +231,20 @@ void MainWindow::closeGroupSettings() {
     m_center->removeWidget(panel);
     panel->deleteLater();
     if (shown) {
-        m_center->setCurrentWidget(
-            m_conversation->chatId() != 0 ? static_cast<QWidget*>(m_conversation) : m_noChat);
+        if (m_conversation->chatId() != 0) {
+            showConversation();
+        } else {
+            m_center->setCurrentWidget(m_noChat);
+        }
+    }
+}
+
+void MainWindow::showConversation() {
+    m_center->setCurrentWidget(m_conversation);
+    // What arrived while another page hid the conversation is read once it shows at the bottom
+    // again (the same chat reopened from the rail, or the settings panel closed).
+    if (m_conversation->isAtBottom()) {
+        m_conversation->scrollToLatest();
     }
 }
 
@@ -256,6 +270,16 @@ void MainWindow::showCertificateWarning(const QUrl& server, const QString& prese
 void MainWindow::closeEvent(QCloseEvent* event) {
     rememberGeometry();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    // Qt sends ActivationChange to the window alone, not to its children: the conversation
+    // learns here that the user looks at it again, and reads what came meanwhile.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow() &&
+        m_center->currentWidget() == m_conversation) {
+        showConversation();
+    }
 }
 
 void MainWindow::rememberGeometry() {

@@ -51,11 +51,14 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     QMenu* buildUserMenu();
     QWidget* buildConversationPane();
     QWidget* buildDetailsPane();
+    // The conversation takes the centre; one left at the bottom is marked read.
+    void showConversation();
     void showCertificateWarning(const QUrl& server, const QString& presented);
     void rememberGeometry();
 

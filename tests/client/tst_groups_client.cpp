@@ -4,11 +4,13 @@
 // out of the kicked one's rail. Member events leave system lines in every cache.
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QListWidget>
 #include <QMenu>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <memory>
@@ -30,6 +32,7 @@
 #include "client/ui/theme_controller.h"
 #include "tests/support/chat_api.h"
 #include "tests/support/client_fixture.h"
+#include "tests/support/group_api.h"
 
 using client::app::Account;
 using client::app::GroupActions;
@@ -338,6 +341,93 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWaitMs);
         QVERIFY(!failed.at(0).at(3).toString().isEmpty());
         QVERIFY(m_b->chatCache().member(m_group, m_ana.user.userId).has_value());
+    }
+
+    // Ana's window has the group open, active and at the bottom: what arrives is read at once
+    // (on the server too) and the rail shows no badge; opened from the Friends view after messages
+    // came, or shown again when the settings panel closes, likewise. While another window is
+    // active nothing is read; scrolled up, the badge counts what arrives below.
+    void theOpenGroupIsReadAndShowsNoBadge() {
+        // A group of its own, short enough at first that its conversation does not scroll.
+        testsupport::GroupApi groups(m_fixture.http());
+        const qint64 chat =
+            groups.createGroupId(m_ana.user, QStringLiteral("Readers"), {m_bo.user.userId});
+        QVERIFY(chat > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(m_a->chats().rowOf(chat) >= 0, kWaitMs);
+        testsupport::ChatApi& api = groups.chats();
+        const auto unread = [this, chat] {
+            return m_a->chats()
+                .index(m_a->chats().rowOf(chat))
+                .data(ChatListModel::UnreadRole)
+                .toInt();
+        };
+        const auto serverReadSeq = [&] {
+            return api.chatInList(m_ana.user, chat).value(QLatin1String("read_seq")).toInteger();
+        };
+        const auto post = [&](const QString& text) {
+            const auto posted = api.postMessage(m_bo.user, chat, text);
+            return posted.status == 201 ? posted.json[QLatin1String("seq")].toInteger() : 0;
+        };
+        client::ui::ThemeController themes(*qApp);
+        client::app::Preferences preferences(
+            QDir(m_fixture.server().dataDir()).filePath(QStringLiteral("read.ini")));
+        client::ui::MainWindow window(*m_a, preferences, themes);
+        window.resize(1000, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        // Messages come while the Friends view shows; opening the group reads them.
+        window.showContacts();
+        qint64 seq = post(QStringLiteral("while you were away"));
+        QVERIFY(seq > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->chatCache().chat(chat)->lastSeq, seq, kWaitMs);
+        QVERIFY(unread() > 0);
+        window.openChat(chat);
+        QTRY_COMPARE_WITH_TIMEOUT(unread(), 0, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(serverReadSeq(), seq, kWaitMs);
+
+        // Open and at the bottom: each new message is read as it comes.
+        for (int i = 0; i < 14; ++i) {
+            seq = post(QStringLiteral("live message %1").arg(i));
+            QVERIFY(seq > 0);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->chatCache().chat(chat)->lastSeq, seq, kWaitMs);
+        QCOMPARE(unread(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(serverReadSeq(), seq, kWaitMs);
+
+        // Via the settings panel and back: what came meanwhile is read on the way back.
+        window.openGroupSettings(chat);
+        seq = post(QStringLiteral("while the settings were open"));
+        QTRY_COMPARE_WITH_TIMEOUT(unread(), 1, kWaitMs);
+        window.closeGroupSettings();
+        QTRY_COMPARE_WITH_TIMEOUT(unread(), 0, kWaitMs);
+
+        // Another window active (a dialog that closed leaves none active offscreen, as in the
+        // screenshots): nothing is read until this one is active again.
+        {
+            QDialog dialog(&window);
+            dialog.show();
+            QTRY_VERIFY(!window.isActiveWindow());
+        }
+        seq = post(QStringLiteral("while you looked elsewhere"));
+        QTRY_COMPARE_WITH_TIMEOUT(unread(), 1, kWaitMs);
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(unread(), 0, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(serverReadSeq(), seq, kWaitMs);
+
+        // Scrolled up: the two that arrive are below, unread; back at the bottom, read.
+        QScrollBar* bar = window.conversation()->list()->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        bar->setValue(0);
+        QVERIFY(!window.conversation()->isAtBottom());
+        post(QStringLiteral("below one"));
+        seq = post(QStringLiteral("below two"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_a->chatCache().chat(chat)->lastSeq, seq, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(unread(), 2, kWaitMs);
+        window.conversation()->scrollToLatest();
+        QTRY_COMPARE_WITH_TIMEOUT(unread(), 0, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(serverReadSeq(), seq, kWaitMs);
     }
 
     void cleanupTestCase() {
