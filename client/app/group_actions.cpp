@@ -62,23 +62,83 @@ void GroupActions::updateDetails(qint64 chatId, std::optional<QString> name,
     if (description) {
         patch.description = description->trimmed().toStdString();
     }
-    const QPointer<GroupActions> self(this);
-    m_account.rest().patchChat(
-        chatId, patch,
-        finish<protocol::Chat>(Op::Update, chatId, 0, [self](const protocol::Chat& c) {
-            self->m_account.chatCache().upsertChat(c);
-        }));
+    enqueuePatch(chatId, Op::Update, patch);
 }
 
 void GroupActions::setSettings(qint64 chatId, int slowModeS, bool onlyAdminsPost) {
     net::ChatPatch patch;
     patch.settings = protocol::ChatSettings{slowModeS, onlyAdminsPost};
+    enqueuePatch(chatId, Op::Settings, patch);
+}
+
+// Two PATCHes in flight at once may reach the server in either order (they travel on separate
+// connections), and the older one would win: each waits for the answer to the one before.
+void GroupActions::enqueuePatch(qint64 chatId, Op op, const net::ChatPatch& patch) {
+    QList<Patch>& queue = m_patches[chatId];
+    queue.append({op, patch});
+    if (queue.size() == 1) {
+        sendFrontPatch(chatId);
+    }
+}
+
+void GroupActions::sendFrontPatch(qint64 chatId) {
+    const auto found = m_patches.constFind(chatId);
+    if (found == m_patches.cend() || found->isEmpty()) {
+        return;
+    }
+    const Patch& front = found->front();
     const QPointer<GroupActions> self(this);
+    const Op op = front.op;
     m_account.rest().patchChat(
-        chatId, patch,
-        finish<protocol::Chat>(Op::Settings, chatId, 0, [self](const protocol::Chat& c) {
-            self->m_account.chatCache().upsertChat(c);
-        }));
+        chatId, front.patch, [self, op, chatId](const net::RestResult<protocol::Chat>& r) {
+            if (!self) {
+                return;
+            }
+            QList<Patch>& queue = self->m_patches[chatId];
+            if (!queue.isEmpty()) {
+                queue.removeFirst();
+            }
+            if (queue.isEmpty()) {
+                self->m_patches.remove(chatId);
+            }
+            // The answer goes to the cache, which keeps the newer of it and the events it has.
+            self->finish<protocol::Chat>(op, chatId, 0, [self](const protocol::Chat& chat) {
+                self->m_account.chatCache().upsertChat(chat);
+            })(r);
+            if (self) {
+                self->sendFrontPatch(chatId);
+            }
+        });
+}
+
+std::optional<protocol::ChatSettings> GroupActions::pendingSettings(qint64 chatId) const {
+    const QList<Patch> queue = m_patches.value(chatId);
+    for (auto it = queue.crbegin(); it != queue.crend(); ++it) {
+        if (it->patch.settings) {
+            return it->patch.settings;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> GroupActions::pendingName(qint64 chatId) const {
+    const QList<Patch> queue = m_patches.value(chatId);
+    for (auto it = queue.crbegin(); it != queue.crend(); ++it) {
+        if (it->patch.name) {
+            return QString::fromStdString(*it->patch.name);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> GroupActions::pendingDescription(qint64 chatId) const {
+    const QList<Patch> queue = m_patches.value(chatId);
+    for (auto it = queue.crbegin(); it != queue.crend(); ++it) {
+        if (it->patch.description) {
+            return QString::fromStdString(*it->patch.description);
+        }
+    }
+    return std::nullopt;
 }
 
 void GroupActions::deleteGroup(qint64 chatId) {

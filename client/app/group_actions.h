@@ -9,8 +9,13 @@
 //   message); message is a sentence for the user ("You may not do that in this group.").
 // - createGroup also emits groupCreated(chatId) once the chat is in the cache.
 // - bans() answers with bansLoaded, audit() with auditLoaded; neither is cached.
+// - updateDetails and setSettings of one chat go to the server one at a time, in the order asked,
+//   so the last choice is the one the group keeps; pendingSettings/pendingName/pendingDescription
+//   tell what the group will have once they are answered.
 #pragma once
 
+#include <QHash>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -60,6 +65,11 @@ public:
     void updateDetails(qint64 chatId, std::optional<QString> name,
                        std::optional<QString> description);
     void setSettings(qint64 chatId, int slowModeS, bool onlyAdminsPost);
+    // The latest settings, name or description asked for the chat whose answer has not come yet;
+    // nullopt when none is on its way.
+    std::optional<protocol::ChatSettings> pendingSettings(qint64 chatId) const;
+    std::optional<QString> pendingName(qint64 chatId) const;
+    std::optional<QString> pendingDescription(qint64 chatId) const;
     void deleteGroup(qint64 chatId);
     void addMember(qint64 chatId, qint64 userId);
     void leave(qint64 chatId);
@@ -100,10 +110,21 @@ Q_SIGNALS:
                      const std::vector<protocol::AuditEntry>& entries);
 
 private:
+    // One PATCH of a chat's details or settings.
+    struct Patch {
+        Op op;
+        net::ChatPatch patch;
+    };
+
     template <class T>
     auto finish(Op op, qint64 chatId, qint64 userId, std::function<void(const T&)> onValue);
+    // Queues the patch behind the chat's others; sent when it reaches the front.
+    void enqueuePatch(qint64 chatId, Op op, const net::ChatPatch& patch);
+    void sendFrontPatch(qint64 chatId);
 
     Account& m_account;
+    // Per chat, the patches not answered yet, oldest (the one in flight) first.
+    QHash<qint64, QList<Patch>> m_patches;
 };
 
 }  // namespace client::app

@@ -166,26 +166,40 @@ bool ChatCache::writeChat(QSqlDatabase& db, const protocol::Chat& chat, Effects&
     if (chat.lastMessage) {
         activity = std::max<qint64>(activity, chat.lastMessage->ts);
     }
-    // The server's unread count holds up to its last_seq; a cache that has applied events past
-    // that (live ones, while the chat list was on its way) keeps its own count.
+    // A Chat holds the group as of its last_seq. One older than the events this cache applied
+    // (an answer that took its time, a list fetched while live events came) changes none of the
+    // fields those events keep: unread, name, description, avatar, role, count and settings.
+    // Its unread is none when this cache has read past its last_seq already (a read marker the
+    // server had not taken yet when it answered).
+    static const QString sql = [] {
+        QString newer;  // "col = the Chat's col unless it is older than the cached row"
+        for (const char* column : {"name", "description", "avatar", "unread_base_seq", "my_role",
+                                   "member_count", "slow_mode_s", "only_admins_post"}) {
+            newer += QStringLiteral(
+                         " %1 = CASE WHEN excluded.last_seq >= last_seq"
+                         " THEN excluded.%1 ELSE %1 END,")
+                         .arg(QLatin1String(column));
+        }
+        return QStringLiteral(
+                   "INSERT INTO chats (id, kind, name, description, avatar, created_ts, last_seq,"
+                   " read_seq, unread, unread_base_seq, my_role, member_count, peer_id,"
+                   " peer_read_seq, notifications_muted_until, slow_mode_s, only_admins_post,"
+                   " last_activity_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                   " ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,") +
+               newer +
+               QStringLiteral(
+                   " created_ts = excluded.created_ts, last_seq = max(last_seq, excluded.last_seq),"
+                   " read_seq = max(read_seq, excluded.read_seq),"
+                   " unread = CASE WHEN excluded.last_seq < last_seq THEN unread"
+                   " WHEN read_seq >= excluded.last_seq THEN 0 ELSE excluded.unread END,"
+                   " peer_id = excluded.peer_id,"
+                   " peer_read_seq = max(coalesce(peer_read_seq, 0),"
+                   " coalesce(excluded.peer_read_seq, 0)),"
+                   " notifications_muted_until = excluded.notifications_muted_until,"
+                   " last_activity_ts = max(last_activity_ts, excluded.last_activity_ts)");
+    }();
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO chats (id, kind, name, description, avatar, created_ts, last_seq, read_seq,"
-        " unread, unread_base_seq, my_role, member_count, peer_id, peer_read_seq,"
-        " notifications_muted_until, slow_mode_s, only_admins_post, last_activity_ts)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,"
-        " description = excluded.description, avatar = excluded.avatar,"
-        " created_ts = excluded.created_ts, last_seq = max(last_seq, excluded.last_seq),"
-        " read_seq = max(read_seq, excluded.read_seq),"
-        " unread = CASE WHEN excluded.last_seq >= last_seq THEN excluded.unread ELSE unread END,"
-        " unread_base_seq = CASE WHEN excluded.last_seq >= last_seq"
-        " THEN excluded.unread_base_seq ELSE unread_base_seq END, my_role = excluded.my_role,"
-        " member_count = excluded.member_count, peer_id = excluded.peer_id,"
-        " peer_read_seq = max(coalesce(peer_read_seq, 0), coalesce(excluded.peer_read_seq, 0)),"
-        " notifications_muted_until = excluded.notifications_muted_until,"
-        " slow_mode_s = excluded.slow_mode_s, only_admins_post = excluded.only_admins_post,"
-        " last_activity_ts = max(last_activity_ts, excluded.last_activity_ts)"));
+    q.prepare(sql);
     q.addBindValue(qint64(chat.id));
     q.addBindValue(QString::fromLatin1(protocol::toString(chat.kind).data()));
     q.addBindValue(qs(chat.name));

@@ -72,8 +72,11 @@ GroupSettingsModeration::GroupSettingsModeration(app::Account& account, app::Gro
 }
 
 void GroupSettingsModeration::refresh(const cache::GroupRow& group) {
-    m_slowModeS = group.slowModeS;
-    m_onlyAdminsPost = group.onlyAdminsPost;
+    // A choice still on its way to the server is newer than what the cache holds: the answer to
+    // an earlier one must not put the controls back.
+    const auto pending = actions().pendingSettings(chatId());
+    m_slowModeS = pending ? pending->slowModeS : group.slowModeS;
+    m_onlyAdminsPost = pending ? pending->onlyAdminsPost : group.onlyAdminsPost;
     showGroup();
 }
 

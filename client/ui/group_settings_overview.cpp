@@ -100,14 +100,23 @@ void GroupSettingsOverview::save() {
     const QString description = m_description->toPlainText().trimmed();
     setError({});
     actions().updateDetails(
-        chatId(), name != m_savedName ? std::optional(name) : std::nullopt,
-        description != m_savedDescription ? std::optional(description) : std::nullopt);
+        chatId(), name != willHaveName() ? std::optional(name) : std::nullopt,
+        description != willHaveDescription() ? std::optional(description) : std::nullopt);
+    refreshSave();
+}
+
+QString GroupSettingsOverview::willHaveName() const {
+    return actions().pendingName(chatId()).value_or(m_savedName);
+}
+
+QString GroupSettingsOverview::willHaveDescription() const {
+    return actions().pendingDescription(chatId()).value_or(m_savedDescription);
 }
 
 void GroupSettingsOverview::refreshSave() {
     const QString name = m_name->text().trimmed();
     const bool changed =
-        name != m_savedName || m_description->toPlainText().trimmed() != m_savedDescription;
+        name != willHaveName() || m_description->toPlainText().trimmed() != willHaveDescription();
     m_save->setEnabled(m_editable && changed && !name.isEmpty());
 }
 

@@ -25,6 +25,9 @@ public:
 
 private:
     void refreshSave();
+    // What the group will be called and described once the changes on their way are answered.
+    QString willHaveName() const;
+    QString willHaveDescription() const;
 
     QLineEdit* m_name;
     QPlainTextEdit* m_description;

@@ -32,6 +32,7 @@ public:
 protected:
     app::Account& account() { return m_account; }
     app::GroupActions& actions() { return m_actions; }
+    const app::GroupActions& actions() const { return m_actions; }
     qint64 chatId() const { return m_chatId; }
     // The page's body, below the title and the error line.
     QVBoxLayout* body() const { return m_body; }

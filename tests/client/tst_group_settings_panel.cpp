@@ -271,6 +271,77 @@ private Q_SLOTS:
         QCOMPARE(account->chatCache().group(m_chat)->slowModeS, before);
     }
 
+    // Two quick choices, each before the answer to the one before: the server and the panel end
+    // with the later, and no answer to the earlier one puts the panel back to it meanwhile.
+    void quickChangesEndWithTheLastChoice() {
+        auto account = accountOf(m_admin, Role::Admin);
+        QVERIFY(account);
+        GroupSettingsPanel panel(*account, m_chat);
+        panel.show();
+        QVERIFY(panel.showSection(Section::Moderation));
+        auto* presets = panel.moderation()->slowMode();
+        auto* overview = panel.overview();
+        const auto serverChat = [&] {
+            return m_api->chats().chat(m_owner.user, m_chat).json.toObject();
+        };
+        // Caught up: every answer and event of the changes has reached the cache.
+        const auto settled = [&] {
+            return !panel.actions().pendingSettings(m_chat) &&
+                   !panel.actions().pendingName(m_chat) &&
+                   account->chatCache().lastAppliedSeq(m_chat) ==
+                       serverChat().value(QLatin1String("last_seq")).toInteger();
+        };
+        QStringList shown;  // what the panel shows each time the cache changes
+        const auto watch = connect(&account->chatCache(), &client::cache::ChatCache::chatChanged,
+                                   this, [&](qint64 chat) {
+                                       if (chat == m_chat) {
+                                           shown << QStringLiteral("%1/%2")
+                                                        .arg(presets->currentIndex())
+                                                        .arg(overview->nameEdit()->text());
+                                       }
+                                   });
+        const QList<QPair<int, int>> rounds{{1, 2}, {3, 1}, {2, 4}};
+        for (const auto& [first, last] : rounds) {
+            shown.clear();
+            QTest::mouseClick(presets->button(first), Qt::LeftButton);
+            QTest::mouseClick(presets->button(last), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(settled(), kWaitMs);
+            const int seconds = client::ui::GroupSettingsModeration::presets().at(last);
+            QCOMPARE(serverChat()
+                         .value(QLatin1String("settings"))
+                         .toObject()
+                         .value(QLatin1String("slow_mode_s"))
+                         .toInt(),
+                     seconds);
+            QCOMPARE(account->chatCache().group(m_chat)->slowModeS, seconds);
+            QCOMPARE(presets->currentIndex(), last);
+            for (const QString& state : std::as_const(shown)) {
+                QVERIFY2(state.startsWith(QStringLiteral("%1/").arg(last)),
+                         qPrintable(shown.join(u' ')));
+            }
+        }
+
+        // Two renames, the second saved before the first is answered.
+        QVERIFY(panel.showSection(Section::Overview));
+        shown.clear();
+        for (const QString& name : {QStringLiteral("Alpha"), QStringLiteral("Beta")}) {
+            overview->nameEdit()->selectAll();
+            QTest::keyClicks(overview->nameEdit(), name);
+            QVERIFY(overview->saveButton()->isEnabled());
+            QTest::mouseClick(overview->saveButton(), Qt::LeftButton);
+            QVERIFY(!overview->saveButton()->isEnabled());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), kWaitMs);
+        QCOMPARE(serverChat().value(QLatin1String("name")).toString(), QStringLiteral("Beta"));
+        QCOMPARE(account->chatCache().group(m_chat)->name, QStringLiteral("Beta"));
+        QCOMPARE(overview->nameEdit()->text(), QStringLiteral("Beta"));
+        QVERIFY(!overview->saveButton()->isEnabled());
+        disconnect(watch);
+        for (const QString& state : std::as_const(shown)) {
+            QVERIFY2(state.endsWith(QStringLiteral("/Beta")), qPrintable(shown.join(u' ')));
+        }
+    }
+
     void theOwnerDeletesAfterTypingTheName() {
         const qint64 chat = m_api->createGroupId(m_owner.user, QStringLiteral("Short lived"),
                                                  {m_member.user.userId});
