@@ -47,6 +47,7 @@ Account::Account(Profile& profile, KnownHosts& hosts, QObject* parent)
     m_chats.setMe(m_session.userId);
     connect(m_sync.get(), &SyncEngine::synced, this, &Account::synced);
     connect(m_outbox.get(), &OutboxSender::failed, this, &Account::actionFailed);
+    connect(m_outbox.get(), &OutboxSender::held, this, &Account::sendHeld);
     qRegisterMetaType<client::app::Account::ConnectionState>();
     m_rest.setServer(m_session.server);
     m_rest.setToken(m_session.token);

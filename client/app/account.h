@@ -94,6 +94,9 @@ public:
     void sendTyping(qint64 chatId);
     // A failed outbox row is queued again.
     void retryFailed(const QString& clientId);
+    // Milliseconds before the outbox may send to the chat again after the server refused a send
+    // with rate_limited; 0 when it may send now.
+    int sendHeldFor(qint64 chatId) const;
     // Messages found in the cache; chatId 0 searches every chat. Newest first.
     std::vector<cache::MessageRow> searchMessages(qint64 chatId, const QString& words) const;
 
@@ -115,6 +118,10 @@ Q_SIGNALS:
     void synced();
     // A friendship was accepted (by either side): its direct chat is in the cache.
     void chatReady(qint64 chatId);
+    // The server refused a send to the chat for now (slow mode, or the send limit) and said when
+    // to come back: the message waits in the outbox and goes, with the chat's later ones, after
+    // `milliseconds`.
+    void sendHeld(qint64 chatId, int milliseconds);
 
 private:
     void openCache();

@@ -213,6 +213,10 @@ void Account::retryFailed(const QString& clientId) {
     m_outbox->kick();
 }
 
+int Account::sendHeldFor(qint64 chatId) const {
+    return m_outbox->heldFor(chatId);
+}
+
 std::vector<cache::MessageRow> Account::searchMessages(qint64 chatId, const QString& words) const {
     return m_chats.search(chatId, words);
 }

@@ -1,22 +1,41 @@
 #include "client/app/outbox_sender.h"
 
+#include <QDateTime>
+#include <algorithm>
+#include <limits>
+
 #include "client/net/convert.h"
 
 namespace client::app {
+namespace {
+
+// A rate_limited without retry_after_ms waits this long; none waits less than the minimum.
+constexpr int kDefaultHoldMs = 1000;
+constexpr int kMinimumHoldMs = 100;
+
+qint64 now() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+}  // namespace
 
 OutboxSender::OutboxSender(cache::ChatCache& cache, net::Connection& connection, QObject* parent)
     : QObject(parent), m_cache(cache), m_connection(connection) {
-    m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &OutboxSender::kick);
+    m_releaseTimer.setSingleShot(true);
+    connect(&m_releaseTimer, &QTimer::timeout, this, &OutboxSender::kick);
 }
 
 void OutboxSender::kick() {
     m_ready = m_connection.state() == net::Connection::State::Online;
-    if (!m_ready || m_retryTimer.isActive()) {
+    if (!m_ready) {
         return;
     }
+    const qint64 at = now();
+    for (auto it = m_heldUntil.begin(); it != m_heldUntil.end();) {
+        it = it.value() <= at ? m_heldUntil.erase(it) : std::next(it);
+    }
     for (const auto& head : m_cache.pendingHeads()) {
-        if (m_inFlight.contains(head.chatId)) {
+        if (m_inFlight.contains(head.chatId) || m_heldUntil.contains(head.chatId)) {
             continue;
         }
         protocol::ws::Send send;
@@ -29,6 +48,24 @@ void OutboxSender::kick() {
         }
         m_inFlight.insert(head.chatId, head.clientId);
     }
+    scheduleRelease();
+}
+
+void OutboxSender::scheduleRelease() {
+    if (m_heldUntil.isEmpty()) {
+        m_releaseTimer.stop();
+        return;
+    }
+    qint64 earliest = std::numeric_limits<qint64>::max();
+    for (qint64 until : std::as_const(m_heldUntil)) {
+        earliest = std::min(earliest, until);
+    }
+    m_releaseTimer.start(static_cast<int>(std::max<qint64>(earliest - now(), 0)));
+}
+
+int OutboxSender::heldFor(qint64 chatId) const {
+    const qint64 left = m_heldUntil.value(chatId, 0) - now();
+    return left > 0 ? static_cast<int>(left) : 0;
 }
 
 void OutboxSender::reset() {
@@ -62,7 +99,13 @@ bool OutboxSender::onError(const protocol::ws::Error& error) {
     }
     m_inFlight.remove(chatId);
     if (error.code == "rate_limited") {
-        m_retryTimer.start(std::max(100, error.retryAfterMs.value_or(1000)));
+        // Not stored by the server: the row stays pending at the head of its chat and goes again,
+        // with the same client_id, once the server allows it.
+        const int wait = std::max(kMinimumHoldMs, error.retryAfterMs.value_or(kDefaultHoldMs));
+        m_heldUntil.insert(chatId, now() + wait);
+        scheduleRelease();
+        Q_EMIT held(chatId, wait);
+        kick();
         return true;
     }
     const QString reason =

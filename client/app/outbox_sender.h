@@ -25,16 +25,24 @@ public:
     void onAck(const protocol::ws::Ack& ack);
     // True when the error answered one of our sends.
     bool onError(const protocol::ws::Error& error);
+    // Milliseconds before the chat's next send may go (after a rate_limited), 0 when it may now.
+    int heldFor(qint64 chatId) const;
 
 Q_SIGNALS:
     void failed(const QString& message);
+    // The server refused a send of the chat for now (slow mode, or the send limit): it stays in
+    // the outbox, and it and the chat's later ones go once `milliseconds` have passed.
+    void held(qint64 chatId, int milliseconds);
 
 private:
+    void scheduleRelease();
+
     cache::ChatCache& m_cache;
     net::Connection& m_connection;
     bool m_ready = false;
     QHash<qint64, QString> m_inFlight;  // chat id -> client id
-    QTimer m_retryTimer;
+    QHash<qint64, qint64> m_heldUntil;  // chat id -> ms since the epoch
+    QTimer m_releaseTimer;              // fires when the earliest hold ends
 };
 
 }  // namespace client::app

@@ -317,9 +317,19 @@ void Composer::followGroup(app::Account& account, qint64 chatId) {
         m_groupLinks << connect(cache, &cache::ChatCache::chatChanged, this, ours)
                      << connect(cache, &cache::ChatCache::membersReset, this, ours)
                      << connect(cache, &cache::ChatCache::memberChanged, this,
-                                [ours](qint64 chat, qint64) { ours(chat); });
+                                [ours](qint64 chat, qint64) { ours(chat); })
+                     // The server's word on when the next post may go beats local knowledge.
+                     << connect(&account, &app::Account::sendHeld, this,
+                                [this](qint64 chat, int milliseconds) {
+                                    if (chat == m_groupId) {
+                                        startCooldown(milliseconds);
+                                    }
+                                });
     }
     m_cooling = false;
+    if (chatId != 0) {
+        startCooldown(account.sendHeldFor(chatId));
+    }
     applyGroup();
 }
 

@@ -76,7 +76,8 @@ public:
 
     // Follows a group's posting rules and members from the account's cache, live: slow mode for
     // a viewer below moderator, admins-only for one below admin, the viewer's mute, and the
-    // members `@` completes. chatId 0 (or a direct chat) drops every rule.
+    // members `@` completes. chatId 0 (or a direct chat) drops every rule. In any chat, a send the
+    // server held back (Account::sendHeld) counts down from the server's retry_after.
     void followGroup(app::Account& account, qint64 chatId);
     // The usernames of the followed group's members (lowercase), the viewer included: what the
     // message delegate draws as mentions.

@@ -1,7 +1,10 @@
 // The composer's keys as a user types them: Enter sends, Shift+Enter breaks the line, Up on an
 // empty field asks to edit the last message, Esc cancels a reply or an edit; typing is throttled.
-// In a group: the slow-mode countdown, the muted and admins-only banners, `@` completion.
+// In a group: the slow-mode countdown, the muted and admins-only banners, `@` completion; against
+// the real server, a send it holds back counts down from its retry_after and goes once allowed.
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -12,6 +15,8 @@
 #include "client/ui/composer.h"
 #include "client/ui/mention_completer.h"
 #include "client/ui/mention_popup.h"
+#include "tests/support/client_fixture.h"
+#include "tests/support/group_api.h"
 
 using client::ui::Composer;
 using client::ui::MentionCandidate;
@@ -36,6 +41,10 @@ QVector<MentionCandidate> members() {
 
 class TestComposer : public QObject {
     Q_OBJECT
+
+private:
+    // Started only by the test that talks to the server.
+    testsupport::ClientFixture m_fixture;
 
 private Q_SLOTS:
     void enterSendsTrimmedTextAndClears() {
@@ -311,6 +320,61 @@ private Q_SLOTS:
         const QRect second = list->visualItemRect(list->item(2));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, second.center());
         QCOMPARE(composer.text(), QStringLiteral("@bob "));
+    }
+
+    // Slow mode of 2 s; the member posted from another device a moment ago, so this client knows
+    // of no wait when its outbox sends two posts. The server holds the first back: the composer
+    // counts down from the server's retry_after, the outbox keeps both, and both reach the
+    // server once allowed, in order, once each.
+    void aSendTheServerHoldsCountsDownAndGoesOnceAllowed() {
+        QVERIFY2(m_fixture.start(), m_fixture.why());
+        const auto owner = m_fixture.signUp(QStringLiteral("cown"));
+        const auto member = m_fixture.signUp(QStringLiteral("cmem"));
+        QVERIFY(owner.ok() && member.ok());
+        testsupport::GroupApi api(m_fixture.http());
+        QVERIFY(api.chats().makeFriends(owner.user, member.user) > 0);
+        const qint64 chat =
+            api.createGroupId(owner.user, QStringLiteral("Slow"), {member.user.userId});
+        QVERIFY(chat > 0);
+        QCOMPARE(api.setSettings(owner.user, chat, 2, false).status, 200);
+        auto account = m_fixture.account(*member.profile);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            account->chatCache().group(chat) && account->chatCache().group(chat)->slowModeS == 2,
+            testsupport::ClientFixture::kWaitMs);
+
+        Composer composer;
+        composer.followGroup(*account, chat);
+        composer.show();
+        QSignalSpy sent(&composer, &Composer::sendRequested);
+        QCOMPARE(composer.cooldownSeconds(), 0);
+        QCOMPARE(
+            api.chats().postMessage(member.user, chat, QStringLiteral("from the phone")).status,
+            201);
+        QVERIFY(!account->sendMessage(chat, QStringLiteral("one")).isEmpty());
+        QVERIFY(!account->sendMessage(chat, QStringLiteral("two")).isEmpty());
+        QSignalSpy held(account.get(), &client::app::Account::sendHeld);
+        QTRY_VERIFY_WITH_TIMEOUT(held.count() >= 1, testsupport::ClientFixture::kWaitMs);
+        QCOMPARE(held.at(0).at(0).toLongLong(), chat);
+        const int wait = held.at(0).at(1).toInt();
+        QVERIFY2(wait > 0 && wait <= 2000, qPrintable(QString::number(wait)));
+        QVERIFY(composer.cooldownSeconds() >= 1 && composer.cooldownSeconds() <= 2);
+        QVERIFY(countdown(composer)->isVisible());
+        QCOMPARE(account->chatCache().outbox(chat).size(), size_t(2));
+        // Meanwhile a new post waits in the field.
+        QTest::keyClicks(composer.editor(), QStringLiteral("three"));
+        QTest::keyClick(composer.editor(), Qt::Key_Return);
+        QCOMPARE(sent.count(), 0);
+        QCOMPARE(composer.text(), QStringLiteral("three"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(account->chatCache().outbox(chat).empty(),
+                                 testsupport::ClientFixture::kWaitMs);
+        const auto page = api.chats().history(owner.user, chat, 0, 100);
+        QStringList texts;
+        for (const auto& value : page.json.toObject().value(QLatin1String("messages")).toArray()) {
+            texts << value.toObject().value(QLatin1String("text")).toString();
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("from the phone"), QStringLiteral("one"),
+                                     QStringLiteral("two")}));
     }
 };
 
