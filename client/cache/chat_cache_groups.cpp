@@ -187,9 +187,11 @@ bool ChatCache::setMembers(qint64 chatId, const std::vector<protocol::Member>& m
                             {roleText(*myRole), chatId})) {
             return false;
         }
+        // members_loaded: 0 until a list is stored, then one past the chat's seq the list is
+        // known to be current to; member events below it are already in the list.
         if (!exec(db,
-                  QStringLiteral("UPDATE chats SET members_loaded = 1, member_count = ?"
-                                 " WHERE id = ?"),
+                  QStringLiteral("UPDATE chats SET members_loaded = last_seq + 1,"
+                                 " member_count = ? WHERE id = ?"),
                   {qint64(members.size()), chatId})) {
             return false;
         }
@@ -246,14 +248,17 @@ bool ChatCache::applyGroupEvent(QSqlDatabase& db, const protocol::Event& event, 
                                 GroupEffects& group) {
     const qint64 chatId = event.chatId;
     QSqlQuery chat(db);
-    chat.prepare(QStringLiteral("SELECT kind, last_seq FROM chats WHERE id = ?"));
+    chat.prepare(QStringLiteral("SELECT kind, last_seq, members_loaded FROM chats WHERE id = ?"));
     chat.addBindValue(chatId);
     if (!chat.exec() || !chat.next() || chat.value(0).toString() != QLatin1String("group")) {
         return true;
     }
-    // The server's member_count already holds every event up to the chat's last listed seq;
-    // only a later event moves it.
+    // The server's member_count and my_role already hold every event up to the chat's last
+    // listed seq; only a later event moves them.
     const bool countIt = event.seq > chat.value(1).toLongLong();
+    // Likewise the stored member list holds every event up to its seq: an older event (a
+    // catch-up reaching it after the list came) would show a role the member no longer has.
+    const bool rowsIt = event.seq >= chat.value(2).toLongLong();
     const boost::json::value data = protocol::parseJson(event.dataJson);
     const protocol::JsonReader reader(data, "data");
     const std::string& type = event.type;
@@ -270,7 +275,19 @@ bool ChatCache::applyGroupEvent(QSqlDatabase& db, const protocol::Event& event, 
         known.addBindValue(chatId);
         known.addBindValue(subject);
         const bool present = known.exec() && known.next();
-        if (!writeMember(db, chatId, member, effects)) {
+        MemberStatements statements(db);
+        bool userChanged = false;
+        // The user is stored either way: the system line names it.
+        if (!statements.user(member.user, userChanged) ||
+            (rowsIt && !statements.member(chatId, member))) {
+            return false;
+        }
+        if (userChanged && !effects.users.contains(subject)) {
+            effects.users.append(subject);
+        }
+        if (countIt && subject == m_me &&
+            !exec(db, QStringLiteral("UPDATE chats SET my_role = ? WHERE id = ?"),
+                  {roleText(member.role), chatId})) {
             return false;
         }
         if (countIt && !present &&
@@ -282,7 +299,8 @@ bool ChatCache::applyGroupEvent(QSqlDatabase& db, const protocol::Event& event, 
         group.members.append({chatId, subject});
     } else if (type == protocol::eventType::MemberRemoved) {
         subject = reader.id("user_id");
-        if (!exec(db, QStringLiteral("DELETE FROM members WHERE chat_id = ? AND user_id = ?"),
+        if (rowsIt &&
+            !exec(db, QStringLiteral("DELETE FROM members WHERE chat_id = ? AND user_id = ?"),
                   {chatId, subject})) {
             return false;
         }
@@ -301,12 +319,13 @@ bool ChatCache::applyGroupEvent(QSqlDatabase& db, const protocol::Event& event, 
         if (!role) {
             return true;
         }
-        if (!exec(db,
+        if (rowsIt &&
+            !exec(db,
                   QStringLiteral("UPDATE members SET role = ? WHERE chat_id = ? AND user_id = ?"),
                   {roleText(*role), chatId, subject})) {
             return false;
         }
-        if (subject == m_me &&
+        if (countIt && subject == m_me &&
             !exec(db, QStringLiteral("UPDATE chats SET my_role = ? WHERE id = ?"),
                   {roleText(*role), chatId})) {
             return false;
@@ -315,17 +334,19 @@ bool ChatCache::applyGroupEvent(QSqlDatabase& db, const protocol::Event& event, 
     } else if (type == protocol::eventType::MemberMuted) {
         subject = reader.id("user_id");
         const std::optional<qint64> until = reader.optInteger("muted_until");
-        if (!exec(db,
-                  QStringLiteral("UPDATE members SET muted_until = ? WHERE chat_id = ?"
-                                 " AND user_id = ?"),
-                  {nullable(until), chatId, subject})) {
+        if (rowsIt && !exec(db,
+                            QStringLiteral("UPDATE members SET muted_until = ? WHERE chat_id = ?"
+                                           " AND user_id = ?"),
+                            {nullable(until), chatId, subject})) {
             return false;
         }
         group.members.append({chatId, subject});
     } else if (type == protocol::eventType::ChatUpdated) {
-        // Only the group's own fields: my_role in the event's chat is nobody's in particular.
+        // Only the group's own fields: my_role in the event's chat is nobody's in particular. A
+        // listed chat newer than the event holds them already.
         const protocol::Chat updated = reader.get<protocol::Chat>("chat");
-        if (!exec(db,
+        if (countIt &&
+            !exec(db,
                   QStringLiteral("UPDATE chats SET name = ?, description = ?, avatar = ?,"
                                  " slow_mode_s = ?, only_admins_post = ? WHERE id = ?"),
                   {qs(updated.name), qs(updated.description),

@@ -430,6 +430,73 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(serverReadSeq(), seq, kWaitMs);
     }
 
+    // Bo signs in on a new device, an empty cache: the member list comes before the group's
+    // history does (as when the pane opens while the catch-up is on its way). The history's
+    // older member events never take Cy or Bo back to a role they no longer have.
+    void catchUpKeepsTheNewerMemberList() {
+        QVERIFY(m_group > 0);
+        GroupActions ana(*m_a);
+        QSignalSpy done(&ana, &GroupActions::succeeded);
+        int answered = 0;
+        for (const Role role : {Role::Moderator, Role::Member, Role::Moderator}) {
+            ana.setRole(m_group, m_cy.user.userId, role);
+            ++answered;
+            QTRY_COMPARE_WITH_TIMEOUT(done.count(), answered, kWaitMs);
+        }
+
+        client::app::Profile profile(
+            QStringLiteral("bo2_%1").arg(QCoreApplication::applicationPid()));
+        QDir(profile.dataDir()).removeRecursively();
+        profile.saveSession({m_fixture.server().baseUrl(), m_bo.user.token, m_bo.user.userId,
+                             m_bo.user.username, QStringLiteral("Bo")});
+        auto fresh = m_fixture.account(profile, false);
+        fresh->cache().open();
+        bool listed = false;
+        fresh->rest().chat(m_group, [&](const client::net::RestResult<protocol::Chat>& r) {
+            listed = r.ok() && fresh->chatCache().upsertChat(r.value());
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(listed, kWaitMs);
+        GroupActions mine(*fresh);
+        QSignalSpy loaded(&mine, &GroupActions::succeeded);
+        mine.refreshMembers(m_group);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kWaitMs);
+        QCOMPARE(fresh->chatCache().lastAppliedSeq(m_group), 0);
+
+        // Every state the cache announces while it catches up, as the pane would show it.
+        QStringList wrong;
+        const auto check = [&] {
+            const auto group = fresh->chatCache().group(m_group);
+            if (group && group->myRole != Role::Moderator) {
+                wrong << QStringLiteral("Bo as %1").arg(int(group->myRole));
+            }
+            const auto cy = fresh->chatCache().member(m_group, m_cy.user.userId);
+            if (!cy || cy->role != Role::Moderator) {
+                wrong << QStringLiteral("Cy as %1").arg(cy ? int(cy->role) : -1);
+            }
+        };
+        check();
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u',')));
+        client::cache::ChatCache* cache = &fresh->chatCache();
+        connect(cache, &client::cache::ChatCache::chatChanged, this, check);
+        connect(cache, &client::cache::ChatCache::memberChanged, this, check);
+        connect(cache, &client::cache::ChatCache::membersReset, this, check);
+        MemberListModel pane(fresh->chatCache(), m_group);
+        QSignalSpy synced(fresh.get(), &Account::synced);
+        fresh->start();
+        QTRY_COMPARE_WITH_TIMEOUT(synced.count(), 1, kWaitMs);
+        QVERIFY(fresh->chatCache().lastAppliedSeq(m_group) > 0);
+        QVERIFY(systemTypes(*fresh, m_group).count(QStringLiteral("member.role")) >= 4);
+        disconnect(cache, nullptr, this, nullptr);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u',')));
+        QCOMPARE(pane.rowCount(), 3);
+        const int cyRow = pane.rowOfUser(m_cy.user.userId);
+        QVERIFY(cyRow >= 0);
+        QCOMPARE(pane.index(cyRow).data(MemberListModel::RoleNameRole).toString(),
+                 QStringLiteral("Moderators"));
+        fresh.reset();
+        QDir(profile.dataDir()).removeRecursively();
+    }
+
     void cleanupTestCase() {
         m_window.reset();
         m_a.reset();
