@@ -111,8 +111,9 @@ const std::vector<QStringList>& steps() {
         },
         {
             // The members of each group as last listed by the server, kept current by the
-            // member.* events. members_loaded: a full list has been stored, so counting rows gives
-            // the member count and how many are online.
+            // member.* events. members_loaded: 0 until a full list has been stored, then the chat's
+            // last_seq + 1 at that listing (older member events do not rewrite it); once set,
+            // counting rows gives the member count and how many are online.
             QStringLiteral("CREATE TABLE members ("
                            " chat_id INTEGER NOT NULL,"
                            " user_id INTEGER NOT NULL,"

@@ -139,6 +139,9 @@ bool run(const QUrl& server, const QString& outDir, const QString& username) {
         ->setCurrentIndex(1);
     shooter.save(settings, QStringLiteral("settings-light"));
     settings.close();
+    // As a user returning to the window: the open chat's messages count as read only then.
+    window.activateWindow();
+    QTest::qWaitForWindowActive(&window);
 
     themes.apply(client::app::ThemeChoice::Light);
     screenshots::ChatScene scene(account, hosts, server);
