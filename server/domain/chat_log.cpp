@@ -1,8 +1,6 @@
 #include "server/domain/chat_log.h"
 
-#include <boost/json/object.hpp>
-
-#include "common/codec.h"
+#include "server/domain/json_text.h"
 #include "server/store/chat_repository.h"
 #include "server/store/event_repository.h"
 
@@ -12,16 +10,23 @@ namespace {
 // {"op":"event","event":{...}} as protocol::encode writes it, with `data` spliced in as it was
 // serialised: encoding the Event would parse the data and write it again, for every event.
 std::string eventFrame(const protocol::Event& event) {
-    std::string frame = protocol::serialize(
-        boost::json::object{{"op", "event"},
-                            {"event", boost::json::object{{"chat_id", event.chatId},
-                                                          {"seq", event.seq},
-                                                          {"ts", event.ts},
-                                                          {"type", event.type},
-                                                          {"actor", event.actor}}}});
-    frame.resize(frame.size() - 2);  // reopens the event object, closed by "}}"
+    using namespace json_text;
+    const std::string_view data =
+        event.dataJson.empty() ? std::string_view("{}") : std::string_view(event.dataJson);
+    std::string frame;
+    frame.reserve(96 + event.type.size() + data.size());
+    frame += R"({"op":"event","event":{"chat_id":)";
+    appendInt(frame, event.chatId);
+    frame += R"(,"seq":)";
+    appendInt(frame, event.seq);
+    frame += R"(,"ts":)";
+    appendInt(frame, event.ts);
+    frame += R"(,"type":)";
+    appendString(frame, event.type);
+    frame += R"(,"actor":)";
+    appendInt(frame, event.actor);
     frame += R"(,"data":)";
-    frame += event.dataJson.empty() ? std::string_view("{}") : std::string_view(event.dataJson);
+    frame += data;
     frame += "}}";
     return frame;
 }

@@ -35,6 +35,7 @@ struct Pending {
     std::shared_ptr<const ChatEntry> chat;
     MessageSender::Done done;
     protocol::Message message;
+    std::string messageJson;
     bool created = false;
     std::shared_ptr<const std::string> eventFrame;
     std::vector<NotificationDelivery> notices;
@@ -44,6 +45,7 @@ void store(Pending& p, store::Connection& c) {
     store::MessageRepository messages(c);
     if (auto existing = messages.findByClientId(p.userId, p.input.clientId)) {
         p.message = loadMessage(c, *existing);
+        p.messageJson = messageJson(p.message);
         return;
     }
     // Group rules run here, in commit order: a kick, a mute, a role or a setting committed a
@@ -69,8 +71,12 @@ void store(Pending& p, store::Connection& c) {
     chats.markReadThrough(row.chatId, p.userId, row.seq);
     p.message = toMessage(row);
     // The messages row is the durable record of message.created: the event is not stored again.
+    p.messageJson = messageJson(p.message);
+    std::string data = R"({"message":)";
+    data += p.messageJson;
+    data += '}';
     p.eventFrame = unstoredEvent(row.chatId, row.seq, protocol::eventType::MessageCreated, p.userId,
-                                 p.ts, messageEventData(p.message))
+                                 p.ts, std::move(data))
                        .frame;
     p.created = true;
     if (p.chat->isGroup())
@@ -139,8 +145,9 @@ void MessageSender::send(std::int64_t userId, SendInput input, Done done) {
                             if (m_messageStored)
                                 m_messageStored();
                         }
-                        pending->done(SendOutcome{error, std::move(pending->message),
-                                                  !error && pending->created});
+                        pending->done(SendOutcome{
+                            error, std::move(pending->message), !error && pending->created,
+                            error ? std::string() : std::move(pending->messageJson)});
                     });
 }
 

@@ -29,6 +29,9 @@ struct SendOutcome {
     std::exception_ptr error;  // a protocol::ApiError for bad input; null on success
     protocol::Message message;
     bool created = false;  // false: the same client_id was sent before; `message` is the first
+    // `message` serialised as protocol::toJson writes it (set on success): written once for the
+    // event, so that the ack can splice it instead of encoding the message again.
+    std::string messageJson;
 };
 
 // Thread-safe. The send never blocks a thread on the commit: the write is queued on the

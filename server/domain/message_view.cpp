@@ -3,6 +3,7 @@
 #include <boost/json/object.hpp>
 
 #include "common/codec.h"
+#include "server/domain/json_text.h"
 
 namespace server::domain {
 
@@ -30,8 +31,56 @@ protocol::Message loadMessage(store::Connection& connection, const store::Messag
     return message;
 }
 
+std::string messageJson(const protocol::Message& message) {
+    using namespace json_text;
+    // Media are rare and richer: they take the codec's own path.
+    if (!message.media.empty())
+        return protocol::serialize(protocol::toJson(message));
+    std::string out;
+    out.reserve(160 + message.text.size() + message.clientId.size());
+    out += R"({"id":)";
+    appendInt(out, message.id);
+    out += R"(,"chat_id":)";
+    appendInt(out, message.chatId);
+    out += R"(,"seq":)";
+    appendInt(out, message.seq);
+    out += R"(,"sender":)";
+    appendInt(out, message.sender);
+    out += R"(,"ts":)";
+    appendInt(out, message.ts);
+    out += R"(,"client_id":)";
+    appendString(out, message.clientId);
+    out += R"(,"text":)";
+    appendString(out, message.text);
+    out += R"(,"reply_to":)";
+    appendOptional(out, message.replyTo);
+    out += R"(,"media":[],"edited_ts":)";
+    appendOptional(out, message.editedTs);
+    out +=
+        message.deleted ? R"(,"deleted":true,"reactions":{)" : R"(,"deleted":false,"reactions":{)";
+    bool first = true;
+    for (const auto& [emoji, users] : message.reactions) {
+        if (!first)
+            out += ',';
+        first = false;
+        appendString(out, emoji);
+        out += ":[";
+        for (std::size_t i = 0; i < users.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            appendInt(out, users[i]);
+        }
+        out += ']';
+    }
+    out += "}}";
+    return out;
+}
+
 std::string messageEventData(const protocol::Message& message) {
-    return protocol::serialize(boost::json::object{{"message", protocol::toJson(message)}});
+    std::string data = R"({"message":)";
+    data += messageJson(message);
+    data += '}';
+    return data;
 }
 
 std::string messageDeletedData(std::int64_t messageId) {

@@ -14,6 +14,9 @@ protocol::Message toMessage(const store::MessageRow& row);
 // With its reactions, read on `connection`.
 protocol::Message loadMessage(store::Connection& connection, const store::MessageRow& row);
 
+// The Message as protocol::serialize(protocol::toJson(message)) writes it, byte for byte, but
+// written straight to text without a JSON tree: the send path writes one per message.
+std::string messageJson(const protocol::Message& message);
 // {"message": Message}
 std::string messageEventData(const protocol::Message& message);
 // {"message_id": id}

@@ -50,6 +50,30 @@ private slots:
         QCOMPARE(d.send(m_bob, m_chat, "yo", "c-1").seq, std::int64_t{2});
     }
 
+    // The send writes the message's JSON by hand once (event and ack): it must be what the codec
+    // writes, escapes included, and the event must carry the same message.
+    void sendWritesTheMessageAsTheCodecDoes() {
+        auto& d = *m_domain;
+        server::domain::SendInput input;
+        input.chatId = m_chat;
+        input.clientId = "q\"\\\x01";
+        input.text = "tab\there \"quoted\" back\\slash \x1f\n\r\b\f caf\u00e9 \U0001F600 </b>";
+        const auto outcome = d.sender.sendAndWait(m_alice, input);
+        QVERIFY(outcome.created);
+        QCOMPARE(QString::fromStdString(outcome.messageJson),
+                 QString::fromStdString(protocol::serialize(protocol::toJson(outcome.message))));
+        QCOMPARE(QString::fromStdString(outcome.message.text), QString::fromStdString(*input.text));
+        const auto events = d.broadcaster.to(m_bob, "event");
+        QCOMPARE(events.size(), std::size_t{1});
+        const auto event = protocol::fromJson<protocol::Event>(events[0].at("event"));
+        QCOMPARE(event.seq, outcome.message.seq);
+        QCOMPARE(event.actor, m_alice);
+        QVERIFY(protocol::fromJson<protocol::Message>(
+                    protocol::parseJson(event.dataJson).at("message")) == outcome.message);
+        // Posting read the chat up to the new message.
+        QCOMPARE(d.chats.get(m_alice, m_chat).readSeq, outcome.message.seq);
+    }
+
     void concurrentSendsTakeGaplessSeqs() {
         auto& d = *m_domain;
         constexpr int kCount = 200;
