@@ -12,6 +12,7 @@
 #include "client/ui/conversation_model.h"
 #include "client/ui/conversation_view.h"
 #include "client/ui/main_window.h"
+#include "client/ui/message_delegate.h"
 
 namespace bench {
 namespace {
@@ -180,6 +181,11 @@ int runScroll(QApplication& app, const QString& profileName, const ScrollPlan& p
         all.step.append(part->step);
     }
     print(out, QStringLiteral("both ways"), all);
+    // A relayout sizes known rows from their kept heights: about one layout per row and a few
+    // screens more, unless something made the delegate forget them.
+    out << "text layouts built: " << view->delegate()->layoutsBuilt() << " for " << rowsLoaded
+        << " rows; rows without their texts at the end: " << model->messages().droppedRows()
+        << "\n";
     out << "resident memory after scrolling: " << describeMemory() << "\n";
     // Where it goes: the same after the allocator returns its free pages, then with the chat
     // closed (its model, the delegate's layouts and heights freed).
