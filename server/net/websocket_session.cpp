@@ -2,6 +2,7 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
@@ -79,7 +80,9 @@ public:
               asio::query(m_ws.get_executor(), asio::execution::context))),
           m_idleTimer(m_ws.get_executor()),
           m_helloTimer(m_ws.get_executor()),
-          m_closeTimer(m_ws.get_executor()) {
+          m_closeTimer(m_ws.get_executor()),
+          m_onIoContext(m_ws.get_executor().template target<asio::io_context::executor_type>() !=
+                        nullptr) {
         m_ctx.metrics.connectionOpened();
     }
     ~WebSocketSession() override { m_ctx.metrics.connectionClosed(); }
@@ -134,6 +137,10 @@ private:
                 return;  // the wake-up scheduled for the first one takes this one too
         }
         m_wakeups.schedule(m_ws.get_executor(), [self = this->shared_from_this()] {
+            // A session on the io_context itself (one io thread, see Listener) is already on its
+            // own thread here: no dispatch, which would wrap the call in a type-erased function.
+            if (self->m_onIoContext)
+                return self->drainInbox();
             asio::dispatch(self->m_ws.get_executor(), [self] { self->drainInbox(); });
         });
     }
@@ -431,6 +438,8 @@ private:
     asio::steady_timer m_idleTimer;
     asio::steady_timer m_helloTimer;
     asio::steady_timer m_closeTimer;
+    // The session's executor is the io_context's own, not a strand: only one thread runs it.
+    const bool m_onIoContext;
     Clock::time_point m_lastActivity = Clock::now();
     std::deque<Clock::time_point> m_recentFrames;
     std::mutex m_inboxMutex;

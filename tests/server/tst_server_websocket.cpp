@@ -1,5 +1,11 @@
 // The WebSocket at /api/v1/ws: hello and ready, ping, malformed frames, limits and close codes.
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QtTest>
 
 #include "tests/support/chat_api.h"
@@ -32,6 +38,7 @@ private slots:
     void invalidUtf8ClosesWith1007();
     void idleSocketClosesWith4000();
     void floodingClosesWith4029();
+    void slowReaderIsCutOffWith4008OthersGetEverything();
     void originNotAllowedIsRefused();
     void configuredOriginIsAccepted();
     void logoutClosesSocketWith4001();
@@ -289,6 +296,177 @@ void TestServerWebSocket::floodingClosesWith4029() {
     for (int i = 0; i < 600 && ws.isOpen(); ++i)
         ws.sendJson({{"op", "ping"}, {"nonce", QString::number(i)}});
     QCOMPARE(ws.waitForClose(10000), 4029);
+}
+
+namespace {
+
+// A plain WebSocket client on a bare POSIX socket with a tiny receive buffer, so that a test can
+// stop reading and the server's writes to it back up (a Qt socket would keep draining the kernel
+// buffer whenever the event loop runs).
+class StalledReader {
+public:
+    ~StalledReader() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+
+    // Upgrades, sends hello and reads until ready has arrived; then reads nothing until told.
+    bool connectAs(quint16 port, const QString& token) {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int small = 4096;
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        const timeval timeout{20, 0};
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0)
+            return false;
+        if (!writeAll("GET /api/v1/ws HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                      "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n") ||
+            !readUntil("\r\n\r\n") || !m_received.startsWith("HTTP/1.1 101"))
+            return false;
+        m_received.remove(0, m_received.indexOf("\r\n\r\n") + 4);
+        const QByteArray hello = R"({"op":"hello","token":")" + token.toUtf8() + R"("})";
+        return writeAll(maskedTextFrame(hello)) && readUntil(R"("op":"ready")");
+    }
+
+    // Reads until the server closes the connection (or 20 s pass without a byte).
+    bool readToEnd() {
+        char chunk[65536];
+        for (;;) {
+            const auto n = ::recv(m_fd, chunk, sizeof chunk, 0);
+            if (n == 0)
+                return true;
+            if (n < 0)
+                return false;
+            m_received.append(chunk, n);
+        }
+    }
+
+    // The server's frames received (unmasked): text payloads counted, the close code if any.
+    void parse(int& texts, int& closeCode) const {
+        texts = 0;
+        closeCode = -1;
+        qsizetype at = 0;
+        while (m_received.size() - at >= 2) {
+            const int opcode = m_received[at] & 0x0f;
+            quint64 size = static_cast<unsigned char>(m_received[at + 1]) & 0x7f;
+            qsizetype header = 2;
+            const int extra = size == 126 ? 2 : size == 127 ? 8 : 0;
+            if (extra) {
+                if (m_received.size() - at < 2 + extra)
+                    return;
+                size = 0;
+                for (int i = 0; i < extra; ++i)
+                    size = (size << 8) | static_cast<unsigned char>(m_received[at + 2 + i]);
+                header += extra;
+            }
+            if (static_cast<quint64>(m_received.size() - at - header) < size)
+                return;
+            if (opcode == 1)
+                ++texts;
+            if (opcode == 8 && size >= 2)
+                closeCode = (static_cast<unsigned char>(m_received[at + header]) << 8) |
+                            static_cast<unsigned char>(m_received[at + header + 1]);
+            at += header + static_cast<qsizetype>(size);
+        }
+    }
+
+private:
+    static QByteArray maskedTextFrame(const QByteArray& payload) {
+        QByteArray frame;
+        frame.append(char(0x81));
+        frame.append(static_cast<char>(0x80 | payload.size()));  // hello is under 126 bytes
+        const quint32 mask = QRandomGenerator::global()->generate();
+        frame.append(reinterpret_cast<const char*>(&mask), 4);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            frame.append(static_cast<char>(payload[i] ^ frame[2 + i % 4]));
+        return frame;
+    }
+
+    bool writeAll(const QByteArray& bytes) {
+        return ::send(m_fd, bytes.constData(), static_cast<size_t>(bytes.size()), MSG_NOSIGNAL) ==
+               bytes.size();
+    }
+
+    bool readUntil(const QByteArray& marker) {
+        char chunk[512];
+        while (!m_received.contains(marker)) {
+            const auto n = ::recv(m_fd, chunk, sizeof chunk, 0);
+            if (n <= 0)
+                return false;
+            m_received.append(chunk, n);
+        }
+        return true;
+    }
+
+    int m_fd = -1;
+    QByteArray m_received;
+};
+
+}  // namespace
+
+// A socket whose peer stops reading is closed (4008) once its queue is full, what was queued for
+// it dropped; the same user's other socket and the sender get every frame meanwhile. Plain
+// TCP: the server writes a frame at once when the socket takes it, and a stalled socket takes
+// the async path.
+void TestServerWebSocket::slowReaderIsCutOffWith4008OthersGetEverything() {
+    ServerOptions options;
+    options.tls = false;
+    options.configToml +=
+        "limits.socket_queue_kib = 256\nlimits.flood_frames_per_second = 100000\n";
+    ServerProcess server(options);
+    QVERIFY2(server.start(), server.errors().constData());
+    HttpClient http(server);
+    const TestUser sender = registerUser(http, uniqueUsername("fast"));
+    const TestUser reader = registerUser(http, uniqueUsername("stalled"));
+    QVERIFY(sender.ok() && reader.ok());
+    const qint64 chatId = ChatApi(http).makeFriends(sender, reader);
+    QVERIFY(chatId > 0);
+    WsClient senderWs(server);
+    QVERIFY2(senderWs.connectAs(server.wsUrl(), sender.token), qPrintable(senderWs.errorString()));
+    WsClient readerWs(server);
+    QVERIFY2(readerWs.connectAs(server.wsUrl(), reader.token), qPrintable(readerWs.errorString()));
+    StalledReader stalled;
+    QVERIFY(stalled.connectAs(server.port(), reader.token));
+
+    // About 6.4 MB for the stalled socket: more than its queue and the kernel's buffers (a socket's
+    // send buffer grows to 4 MiB at most by default). The sender reads its acks (and its own
+    // copies) every few sends, keeping its own queue short.
+    constexpr int kBatch = 16;
+    constexpr int kSends = 100 * kBatch;
+    const QString text(4000, QLatin1Char('x'));
+    for (int first = 0; first < kSends; first += kBatch) {
+        for (int i = first; i < first + kBatch; ++i)
+            QVERIFY(senderWs.sendJson({{"op", "send"},
+                                       {"chat_id", chatId},
+                                       {"client_id", QStringLiteral("slow-%1").arg(i)},
+                                       {"text", text}}));
+        for (int i = first; i < first + kBatch; ++i) {
+            const QJsonObject ack = senderWs.waitForOp("ack");
+            QVERIFY2(!ack.isEmpty(), senderWs.lastText().constData());
+            QCOMPARE(ack.value("client_id").toString(), QStringLiteral("slow-%1").arg(i));
+        }
+    }
+    for (int i = 0; i < kSends; ++i)
+        QVERIFY2(!readerWs.waitForEvent(chatId, "message.created").isEmpty(),
+                 qPrintable(QStringLiteral("the reader's live socket missed message %1").arg(i)));
+
+    const bool ended = stalled.readToEnd();
+    int texts = 0;
+    int closeCode = 0;
+    stalled.parse(texts, closeCode);
+    QVERIFY2(ended, "the stalled socket was never closed");
+    QVERIFY2(texts < kSends, "the stalled socket got everything: nothing was dropped");
+    // The close frame waits for the write the peer stopped reading; past the close deadline the
+    // socket is dropped without one.
+    if (closeCode != -1)
+        QCOMPARE(closeCode, 4008);
+    QVERIFY(readerWs.isOpen());
+    QVERIFY(senderWs.isOpen());
 }
 
 void TestServerWebSocket::originNotAllowedIsRefused() {
