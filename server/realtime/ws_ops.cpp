@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "common/codec.h"
+#include "server/domain/json_text.h"
 
 namespace server::realtime {
 namespace {
@@ -82,8 +83,16 @@ void send(OpContext& ctx, const protocol::ws::Send& frame) {
          &logger = ctx.logger](domain::SendOutcome outcome) {
             if (outcome.error)
                 return reply(single(failureFrame(outcome.error, clientId, logger)));
-            reply(single(protocol::encode(
-                protocol::ServerFrame{protocol::ws::Ack{clientId, std::move(outcome.message)}})));
+            if (outcome.messageJson.empty())
+                return reply(single(protocol::encode(protocol::ServerFrame{
+                    protocol::ws::Ack{clientId, std::move(outcome.message)}})));
+            // The message's JSON was written once for its event: the ack reuses it.
+            std::string ack = R"({"op":"ack","client_id":)";
+            domain::json_text::appendString(ack, clientId);
+            ack += R"(,"message":)";
+            ack += outcome.messageJson;
+            ack += '}';
+            reply(single(std::move(ack)));
         });
 }
 
