@@ -23,6 +23,13 @@ bench_settings() {
   load_cpu="${LOAD_CPU:-1}"
   server_threads="${SERVER_THREADS:-1}"
   niceness=(nice -n "${NICE:-0}")
+  # With the kernel's autogroups on, niceness only orders processes of one session: every build of
+  # another terminal still gets an equal share of the core. A negative NICE therefore also runs each
+  # program in a session of its own whose autogroup gets that niceness.
+  if [ "${NICE:-0}" -lt 0 ] && [ -e /proc/self/autogroup ] && command -v setsid >/dev/null; then
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    niceness+=(setsid bash -c 'echo "$0" > /proc/self/autogroup 2>/dev/null || true; exec "$@"' "$NICE")
+  fi
 }
 
 # bench_start_server: starts the server and returns once it listens; sets server_pid and

@@ -7,8 +7,9 @@
 # Release for figures worth quoting: cmake -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build
 # PERF_DATA=FILE also records the server with `perf record -g` for PERF_SECONDS (default 5) of
 # the measured window, into FILE (read it with `perf report -i FILE`).
-# NICE=N runs both programs at that niceness (negative needs root): on a machine shared with
-# builds, NICE=-20 keeps the compilers from taking most of the pinned cores.
+# NICE=N runs both programs at that niceness (negative needs root, and puts each program in a
+# session of its own whose kernel autogroup gets it too): on a machine shared with builds,
+# NICE=-20 keeps the compilers from taking most of the pinned cores.
 # PORT, SERVER_CPU, LOAD_CPU and SERVER_THREADS: see bench/common/server.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

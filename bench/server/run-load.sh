@@ -4,8 +4,9 @@
 #   bench/server/run-load.sh [messenger-load options]   (default: --pairs 200 --seconds 10)
 # BUILD_DIR (default: build) holds bin/messenger-server and bin/messenger-load; build it in
 # Release for figures worth quoting: cmake -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build
-# NICE=N runs both programs at that niceness (negative needs root): on a machine shared with
-# builds, NICE=-20 keeps the compilers from taking most of the pinned cores.
+# NICE=N runs both programs at that niceness (negative needs root, and puts each program in a
+# session of its own whose kernel autogroup gets it too): on a machine shared with builds,
+# NICE=-20 keeps the compilers from taking most of the pinned cores.
 # PORT, SERVER_CPU, LOAD_CPU and SERVER_THREADS: see bench/common/server.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
