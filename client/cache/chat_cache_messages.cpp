@@ -55,6 +55,24 @@ MessageRow readMessage(const QSqlQuery& q) {
     return row;
 }
 
+// The messages the clause after the column list selects, in the order it gives.
+std::vector<MessageRow> selectMessages(const QSqlDatabase& db, const QString& clause,
+                                       const QVariantList& values) {
+    std::vector<MessageRow> rows;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kMessageColumns + clause);
+    for (const QVariant& value : values) {
+        q.addBindValue(value);
+    }
+    if (q.exec()) {
+        while (q.next()) {
+            rows.push_back(readMessage(q));
+        }
+    }
+    return rows;
+}
+
 // Every word as a quoted prefix term: "alp"* "bet"*, so punctuation cannot inject FTS syntax.
 QString matchExpression(const QString& words) {
     QStringList terms;
@@ -69,22 +87,13 @@ QString matchExpression(const QString& words) {
 }  // namespace
 
 std::vector<MessageRow> ChatCache::messages(qint64 chatId, qint64 beforeSeq, int limit) const {
-    std::vector<MessageRow> rows;
     if (!m_store.isOpen()) {
-        return rows;
+        return {};
     }
-    QSqlQuery q(m_store.database());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kMessageColumns +
-              QStringLiteral(" WHERE m.chat_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"));
-    q.addBindValue(chatId);
-    q.addBindValue(beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max());
-    q.addBindValue(limit);
-    if (q.exec()) {
-        while (q.next()) {
-            rows.push_back(readMessage(q));
-        }
-    }
+    auto rows = selectMessages(
+        m_store.database(),
+        QStringLiteral(" WHERE m.chat_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?"),
+        {chatId, beforeSeq > 0 ? beforeSeq : std::numeric_limits<qint64>::max(), limit});
     std::reverse(rows.begin(), rows.end());
     return rows;
 }
@@ -104,23 +113,13 @@ std::optional<MessageRow> ChatCache::message(qint64 messageId) const {
 
 std::vector<MessageRow> ChatCache::messagesBetween(qint64 chatId, qint64 firstSeq,
                                                    qint64 lastSeq) const {
-    std::vector<MessageRow> rows;
     if (!m_store.isOpen()) {
-        return rows;
+        return {};
     }
-    QSqlQuery q(m_store.database());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kMessageColumns +
-              QStringLiteral(" WHERE m.chat_id = ? AND m.seq >= ? AND m.seq <= ? ORDER BY m.seq"));
-    q.addBindValue(chatId);
-    q.addBindValue(firstSeq);
-    q.addBindValue(lastSeq);
-    if (q.exec()) {
-        while (q.next()) {
-            rows.push_back(readMessage(q));
-        }
-    }
-    return rows;
+    return selectMessages(
+        m_store.database(),
+        QStringLiteral(" WHERE m.chat_id = ? AND m.seq >= ? AND m.seq <= ? ORDER BY m.seq"),
+        {chatId, firstSeq, lastSeq});
 }
 
 qint64 ChatCache::seqOfClientId(qint64 chatId, const QString& clientId) const {
@@ -147,13 +146,10 @@ qint64 ChatCache::oldestSeq(qint64 chatId) const {
 }
 
 std::vector<MessageRow> ChatCache::search(qint64 chatId, const QString& words, int limit) const {
-    std::vector<MessageRow> rows;
     const QString match = matchExpression(words);
     if (!m_store.isOpen() || match.isEmpty()) {
-        return rows;
+        return {};
     }
-    QSqlQuery q(m_store.database());
-    q.setForwardOnly(true);
     QString where;
     QVariantList values;
     if (m_store.hasFullTextSearch()) {
@@ -174,18 +170,9 @@ std::vector<MessageRow> ChatCache::search(qint64 chatId, const QString& words, i
         where += QStringLiteral(" AND m.chat_id = ?");
         values << chatId;
     }
-    q.prepare(QStringLiteral("SELECT ") + kMessageColumns + where +
-              QStringLiteral(" ORDER BY m.ts DESC, m.id DESC LIMIT ?"));
-    for (const QVariant& value : values) {
-        q.addBindValue(value);
-    }
-    q.addBindValue(limit);
-    if (q.exec()) {
-        while (q.next()) {
-            rows.push_back(readMessage(q));
-        }
-    }
-    return rows;
+    values << limit;
+    return selectMessages(m_store.database(),
+                          where + QStringLiteral(" ORDER BY m.ts DESC, m.id DESC LIMIT ?"), values);
 }
 
 }  // namespace client::cache
