@@ -141,7 +141,9 @@ bool run(const QUrl& server, const QString& outDir, const QString& username) {
     settings.close();
     // As a user returning to the window: the open chat's messages count as read only then.
     window.activateWindow();
-    QTest::qWaitForWindowActive(&window);
+    if (!QTest::qWaitForWindowActive(&window)) {
+        qWarning("screenshots: the main window did not become active again");
+    }
 
     themes.apply(client::app::ThemeChoice::Light);
     screenshots::ChatScene scene(account, hosts, server);
