@@ -318,7 +318,20 @@ QString MessageListModel::previousChatOf(int row) const {
                                          .toJson(QJsonDocument::Compact));
         }
     }
-    return {};
+    // No earlier change, and the history starts at the group's creation (seq 1): the settings
+    // were the defaults a new group gets. Its first name and description are not known, so they
+    // count as unchanged and a rename still reads as "updated the group".
+    if (confirmedCount() == 0 || m_rows.seq(0) != 1) {
+        return {};
+    }
+    QJsonObject before = QJsonDocument::fromJson(m_rows.systemData(row).toUtf8())
+                             .object()
+                             .value(QStringLiteral("chat"))
+                             .toObject();
+    before.insert(QStringLiteral("settings"),
+                  QJsonObject{{QStringLiteral("slow_mode_s"), 0},
+                              {QStringLiteral("only_admins_post"), false}});
+    return QString::fromUtf8(QJsonDocument(before).toJson(QJsonDocument::Compact));
 }
 
 int MessageListModel::rowOfMessage(qint64 messageId) const {

@@ -5,6 +5,8 @@
 // look may, and the text arena does not grow without bound.
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -300,6 +302,61 @@ private Q_SLOTS:
         QCOMPARE(reopened.rowCount(), 200);
         QVERIFY(isSystemAt(reopened, 0));
         QVERIFY(!reopened.canFetchMore({}));
+    }
+
+    // The first change of a group's settings reads against the defaults a new group gets when
+    // its history is there from the creation (seq 1); later ones against the change before.
+    void aFirstSettingsChangeReadsAgainstANewGroupsDefaults() {
+        const auto updated = [](qint64 seq, int slowModeS) {
+            protocol::Chat chat = groupChat();
+            chat.settings.slowModeS = slowModeS;
+            return groupEvent(seq, "chat.updated", "{\"chat\":" + protocol::encode(chat) + "}");
+        };
+        const auto previous = [](const MessageListModel& model, int row) {
+            return QJsonDocument::fromJson(
+                       roleAt(model, row, MessageListModel::PreviousChatRole).toString().toUtf8())
+                .object();
+        };
+        GroupCache fromStart(0);
+        QVERIFY(fromStart.opened);
+        QCOMPARE(fromStart.cache.applyEvent(
+                     groupEvent(1, "member.role", R"({"user_id":2,"role":"admin"})")),
+                 ChatCache::Applied::Applied);
+        QCOMPARE(fromStart.cache.applyEvent(updated(2, 30)), ChatCache::Applied::Applied);
+        QCOMPARE(fromStart.cache.applyEvent(updated(3, 0)), ChatCache::Applied::Applied);
+        MessageListModel model(fromStart.cache, kGroup);
+        QCOMPARE(model.rowCount(), 3);
+        const QJsonObject before = previous(model, 1);
+        QCOMPARE(before.value(QStringLiteral("name")).toString(), QStringLiteral("Climbers"));
+        QCOMPARE(before.value(QStringLiteral("settings"))
+                     .toObject()
+                     .value(QStringLiteral("slow_mode_s"))
+                     .toInt(-1),
+                 0);
+        QCOMPARE(previous(model, 2)
+                     .value(QStringLiteral("settings"))
+                     .toObject()
+                     .value(QStringLiteral("slow_mode_s"))
+                     .toInt(),
+                 30);
+        QVERIFY(roleAt(model, 0, MessageListModel::PreviousChatRole).toString().isEmpty());
+
+        // While the loaded rows do not reach the creation, what came before is not known.
+        GroupCache longer(120);
+        QVERIFY(longer.opened);
+        QCOMPARE(longer.cache.applyEvent(updated(121, 30)), ChatCache::Applied::Applied);
+        MessageListModel partial(longer.cache, kGroup);
+        const int last = partial.rowCount() - 1;
+        QCOMPARE_GT(roleAt(partial, 0, MessageListModel::SeqRole).toLongLong(), 1);
+        QCOMPARE(roleAt(partial, last, MessageListModel::SeqRole).toLongLong(), 121);
+        QVERIFY(roleAt(partial, last, MessageListModel::PreviousChatRole).toString().isEmpty());
+        loadAll(partial);
+        QCOMPARE(previous(partial, partial.rowCount() - 1)
+                     .value(QStringLiteral("settings"))
+                     .toObject()
+                     .value(QStringLiteral("slow_mode_s"))
+                     .toInt(-1),
+                 0);
     }
 
     void rowsReadBackExactlyAsTheCacheHoldsThem() {
