@@ -155,13 +155,12 @@ std::int64_t ChatRepository::memberCount(std::int64_t chatId) {
 }
 
 // No RETURNING in these statements: SQLite gathers RETURNING rows in an ephemeral table, and
-// opening and dropping one costed more than the update itself on the send path.
+// opening and dropping one cost more than the update itself on the send path.
 std::int64_t ChatRepository::nextSeq(std::int64_t chatId, std::int64_t ts) {
     m_connection
         .prepare(
-            "UPDATE chats SET last_seq = last_seq + 1, last_activity_ts = max(last_activity_ts, "
-            "?2) "
-            "WHERE id = ?1")
+            "UPDATE chats SET last_seq = last_seq + 1, "
+            "last_activity_ts = max(last_activity_ts, ?2) WHERE id = ?1")
         .bindAll(chatId, ts)
         .exec();
     if (m_connection.changes() == 0)
