@@ -45,6 +45,7 @@
 #include "server/realtime/ws_ops.h"
 #include "server/relay/local_relay.h"
 #include "server/store/database.h"
+#include "server/store/search_index.h"
 #include "server/store/writer.h"
 
 namespace server::app {
@@ -96,6 +97,8 @@ int ServerApp::run() {
     const domain::SystemClock clock;
     store::Database database(dataDir / "messenger.db");
     store::Writer writer(database);
+    store::SearchIndex search(database, writer, store::SearchIndex::fileFor(database.file()),
+                              [this](const std::string& error) { m_logger.warn(error); });
     realtime::SessionRegistry registry;
     relay::LocalRelay relay;
     realtime::RelayBroadcaster broadcaster(relay, registry);
@@ -109,7 +112,7 @@ int ServerApp::run() {
     domain::MessageSender sender(writer, directory, broadcaster, clock,
                                  m_settings.limits.sendsBurst, m_settings.limits.sendsPerSecond,
                                  [&metrics] { metrics.messageStored(); });
-    domain::Messages messages(database, writer, directory, broadcaster, clock);
+    domain::Messages messages(database, writer, search, directory, broadcaster, clock);
     domain::ChatSignals chatSignals(writer, directory, broadcaster);
     domain::Groups groups(database, writer, directory, chats, users, broadcaster, clock);
     domain::Moderation moderation(database, writer, directory, broadcaster, clock);

@@ -82,10 +82,11 @@ std::vector<protocol::Message> loadAll(Connection& c, const std::vector<store::M
 
 }  // namespace
 
-Messages::Messages(store::Database& database, store::Writer& writer, ChatDirectory& directory,
-                   Broadcaster& broadcaster, const Clock& clock)
+Messages::Messages(store::Database& database, store::Writer& writer, store::SearchIndex& search,
+                   ChatDirectory& directory, Broadcaster& broadcaster, const Clock& clock)
     : m_database(database),
       m_writer(writer),
+      m_search(search),
       m_directory(directory),
       m_broadcaster(broadcaster),
       m_clock(clock) {}
@@ -234,11 +235,16 @@ std::vector<protocol::Message> Messages::search(std::int64_t userId, std::int64_
                                                 const std::string& query) {
     const auto match = ftsPrefixQuery(query);
     m_directory.requireMember(chatId, userId);
-    // The writer indexes new text in batches: what is still queued is indexed before reading.
-    if (m_database.read([](Connection& c) { return MessageRepository(c).hasQueued(); }))
-        m_writer.run<void>([](Connection& c) { MessageRepository(c).indexQueued(); });
+    // The index follows the messages in the background: it is brought up to now first.
+    m_search.catchUp();
+    const auto ids = m_search.search(chatId, match, kMaxSearch);
     return m_database.read([&](Connection& c) {
-        return loadAll(c, MessageRepository(c).search(chatId, match, kMaxSearch));
+        std::vector<protocol::Message> found;
+        MessageRepository messages(c);
+        for (const auto id : ids)
+            if (const auto row = messages.find(id); row && row->chatId == chatId && !row->deleted)
+                found.push_back(loadMessage(c, *row));
+        return found;
     });
 }
 

@@ -14,6 +14,7 @@
 #include "server/domain/chat_log.h"
 #include "server/domain/clock.h"
 #include "server/store/database.h"
+#include "server/store/search_index.h"
 #include "server/store/writer.h"
 
 namespace server::domain {
@@ -35,8 +36,8 @@ struct EventPage {
 // of, and their messages, are 404.
 class Messages {
 public:
-    Messages(store::Database& database, store::Writer& writer, ChatDirectory& directory,
-             Broadcaster& broadcaster, const Clock& clock);
+    Messages(store::Database& database, store::Writer& writer, store::SearchIndex& search,
+             ChatDirectory& directory, Broadcaster& broadcaster, const Clock& clock);
 
     static constexpr int kDefaultPage = 50;
     static constexpr int kMaxPage = 100;
@@ -74,6 +75,7 @@ private:
 
     store::Database& m_database;
     store::Writer& m_writer;
+    store::SearchIndex& m_search;
     ChatDirectory& m_directory;
     Broadcaster& m_broadcaster;
     const Clock& m_clock;

@@ -62,22 +62,14 @@ void ChatRepository::updateGroup(const ChatRow& row) {
 }
 
 void ChatRepository::deleteChat(std::int64_t chatId) {
-    // External-content FTS rows must be deleted with the text they indexed; messages still
-    // queued were never indexed.
-    m_connection
-        .prepare(
-            "INSERT INTO messages_fts (messages_fts, rowid, text) SELECT 'delete', m.id, m.text "
-            "FROM messages m WHERE m.chat_id = ?1 AND m.text != '' AND "
-            "m.id NOT IN (SELECT id FROM message_index_queue)")
-        .bind(1, chatId)
-        .exec();
-    m_connection
-        .prepare(
-            "DELETE FROM message_index_queue WHERE id IN "
-            "(SELECT id FROM messages WHERE chat_id = ?1)")
-        .bind(1, chatId)
-        .exec();
     m_connection.prepare("DELETE FROM chats WHERE id = ?1").bind(1, chatId).exec();
+    // For the search index: the chat's text goes, and ids above the highest left may come again.
+    m_connection
+        .prepare(
+            "INSERT INTO search_changes (chat_id, floor_id) "
+            "VALUES (?1, (SELECT coalesce(max(id), 0) FROM messages))")
+        .bind(1, chatId)
+        .exec();
 }
 
 std::optional<std::int64_t> ChatRepository::findByDirectKey(std::string_view directKey) {

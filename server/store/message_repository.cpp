@@ -38,11 +38,8 @@ const std::string kAfter =
     select("WHERE chat_id = ?1 AND seq > ?2 AND seq <= ?3 ORDER BY seq LIMIT ?4");
 const std::string kPinned =
     select("WHERE chat_id = ?1 AND pinned_ts IS NOT NULL ORDER BY pinned_ts DESC, id DESC");
-constexpr std::string_view kQueueIndex =
-    "INSERT OR IGNORE INTO message_index_queue (id) VALUES (?1)";
-const std::string kSearch = select(
-    "WHERE id IN (SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?2) AND chat_id = ?1 "
-    "AND deleted = 0 ORDER BY seq DESC LIMIT ?3");
+constexpr std::string_view kLogChange =
+    "INSERT INTO search_changes (message_id, chat_id) VALUES (?1, ?2)";
 
 }  // namespace
 
@@ -54,29 +51,7 @@ std::int64_t MessageRepository::insert(const MessageRow& row) {
         .bindAll(row.chatId, row.seq, row.sender, row.ts, row.clientId, row.text, row.replyTo,
                  row.mediaJson)
         .exec();
-    const auto id = m_connection.lastInsertId();
-    if (!row.text.empty())
-        m_connection.prepare(kQueueIndex).bind(1, id).exec();
-    return id;
-}
-
-bool MessageRepository::hasQueued() {
-    auto s = m_connection.prepare("SELECT EXISTS (SELECT 1 FROM message_index_queue)");
-    return s.step() && s.int64(0) != 0;
-}
-
-void MessageRepository::indexQueued() {
-    m_connection
-        .prepare(
-            "INSERT INTO messages_fts (rowid, text) SELECT m.id, m.text FROM "
-            "message_index_queue q JOIN messages m ON m.id = q.id WHERE m.text != ''")
-        .exec();
-    m_connection.prepare("DELETE FROM message_index_queue").exec();
-}
-
-bool MessageRepository::unqueue(std::int64_t id) {
-    m_connection.prepare("DELETE FROM message_index_queue WHERE id = ?1").bind(1, id).exec();
-    return m_connection.changes() > 0;
+    return m_connection.lastInsertId();
 }
 
 std::optional<MessageRow> MessageRepository::find(std::int64_t id) {
@@ -121,27 +96,14 @@ std::vector<MessageRow> MessageRepository::before(std::int64_t chatId, std::int6
 // An external-content FTS5 table forgets a row by being told the text it indexed.
 void MessageRepository::updateText(const MessageRow& old, std::string_view text,
                                    std::int64_t editedTs) {
-    const bool queued = unqueue(old.id);
-    if (!queued && !old.text.empty())
-        m_connection
-            .prepare(
-                "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?1, ?2)")
-            .bindAll(old.id, old.text)
-            .exec();
     m_connection.prepare("UPDATE messages SET text = ?2, edited_ts = ?3 WHERE id = ?1")
         .bindAll(old.id, text, editedTs)
         .exec();
-    if (!text.empty())
-        m_connection.prepare(kQueueIndex).bind(1, old.id).exec();
+    m_connection.prepare(kLogChange).bindAll(old.id, old.chatId).exec();
 }
 
 void MessageRepository::markDeleted(const MessageRow& old) {
-    if (!unqueue(old.id) && !old.text.empty())
-        m_connection
-            .prepare(
-                "INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?1, ?2)")
-            .bindAll(old.id, old.text)
-            .exec();
+    m_connection.prepare(kLogChange).bindAll(old.id, old.chatId).exec();
     m_connection
         .prepare(
             "UPDATE messages SET text = '', media = '[]', deleted = 1, pinned_ts = NULL "
@@ -199,13 +161,6 @@ bool MessageRepository::setPinned(std::int64_t messageId, std::optional<std::int
 std::vector<MessageRow> MessageRepository::pinned(std::int64_t chatId) {
     auto s = m_connection.prepare(kPinned);
     s.bind(1, chatId);
-    return readAll(s);
-}
-
-std::vector<MessageRow> MessageRepository::search(std::int64_t chatId, std::string_view ftsQuery,
-                                                  int limit) {
-    auto s = m_connection.prepare(kSearch);
-    s.bindAll(chatId, ftsQuery, limit);
     return readAll(s);
 }
 

@@ -1,4 +1,4 @@
-// The messages, reactions and messages_fts tables: each message's current state and its text index.
+// The messages and reactions tables: each message's current state.
 #pragma once
 
 #include <cstdint>
@@ -27,23 +27,15 @@ struct MessageRow {
     std::optional<std::int64_t> pinnedTs;
 };
 
-// Stateless over the connection it is given. The full-text index is kept in step here: every
-// change of a message's text goes through this class. New and edited text is queued (the
-// durable `message_index_queue` table) and indexed in batches by indexQueued(), which the writer
-// runs before a COMMIT at most every so often and a search runs before reading: FTS5 flushes its
-// pending terms into a new segment at every savepoint and every commit, so indexing each message,
-// or each group commit, writes (and later merges) many small segments. Queuing in a table keeps
-// the savepoint semantics: a rolled-back operation leaves nothing queued. Throws StoreError.
+// Stateless over the connection it is given. Every change of a stored message's text goes
+// through this class, which logs it in `search_changes` for the full-text index (SearchIndex);
+// a new message needs no entry, the index reads new ids itself. Throws StoreError.
 class MessageRepository {
 public:
     explicit MessageRepository(Connection& connection) : m_connection(connection) {}
 
-    // Stores `row` (its id is ignored) and queues its text for the index; returns the new id.
+    // Stores `row` (its id is ignored); returns the new id.
     std::int64_t insert(const MessageRow& row);
-    // Indexes the queued text and empties the queue; on the writer only.
-    void indexQueued();
-    // Whether any text waits for the index (a search then has it indexed first).
-    bool hasQueued();
     std::optional<MessageRow> find(std::int64_t id);
     std::optional<MessageRow> findByClientId(std::int64_t sender, std::string_view clientId);
     std::optional<MessageRow> last(std::int64_t chatId);
@@ -68,13 +60,8 @@ public:
     // Most recently pinned first.
     std::vector<MessageRow> pinned(std::int64_t chatId);
 
-    // `ftsQuery` is an FTS5 MATCH expression; newest first, at most `limit`.
-    std::vector<MessageRow> search(std::int64_t chatId, std::string_view ftsQuery, int limit);
-
 private:
     std::vector<MessageRow> readAll(Statement& statement);
-    // True when `id` was queued (so not indexed yet); it is no longer.
-    bool unqueue(std::int64_t id);
     Connection& m_connection;
 };
 

@@ -185,11 +185,28 @@ CREATE INDEX notifications_by_user ON notifications (user_id, id);
 ALTER TABLE chat_members ADD COLUMN last_post_ts INTEGER;
 )sql";
 
+// v5: the full-text index moves to its own file, kept by a background thread (SearchIndex): a
+// send writes nothing for it any more. What it cannot see from message ids alone is logged here
+// for it: an edit or a deletion (message_id), a deleted chat (no message_id; floor_id is the
+// highest message id left, since SQLite may give the deleted chat's ids out again). AUTOINCREMENT
+// keeps `n` rising after the applied rows are pruned, so the index's cursor never skips one.
+constexpr std::string_view kV5 = R"sql(
+DROP TABLE messages_fts;
+DROP TABLE message_index_queue;
+CREATE TABLE search_changes (
+    n          INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id INTEGER,
+    chat_id    INTEGER NOT NULL,
+    floor_id   INTEGER NOT NULL DEFAULT 0
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, kV1},
     {2, kV2},
     {3, kV3},
     {4, kV4},
+    {5, kV5},
 };
 
 }  // namespace

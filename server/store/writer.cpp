@@ -1,10 +1,8 @@
 #include "server/store/writer.h"
 
-#include <pthread.h>
-
 #include <stdexcept>
 
-#include "server/store/message_repository.h"
+#include "server/platform/thread.h"
 
 namespace server::store {
 namespace {
@@ -20,7 +18,7 @@ void rerun(Statement& statement) {
 Writer::Writer(Database& database)
     : m_connection(database.writeConnection()), m_thread([this] { loop(); }) {
     // Named, so that per-thread CPU figures (top -H, perf, messenger-load) tell it apart.
-    pthread_setname_np(m_thread.native_handle(), "db-writer");
+    platform::nameThread(m_thread, "db-writer");
 }
 
 Writer::~Writer() {
@@ -102,10 +100,6 @@ void Writer::commitBatch(std::vector<Pending>& batch) {
                 rerun(rollbackTo);
                 rerun(release);
             }
-        }
-        if (const auto now = std::chrono::steady_clock::now(); now >= m_nextIndex) {
-            MessageRepository(m_connection).indexQueued();
-            m_nextIndex = now + kIndexEvery;
         }
         rerun(commit);
         std::lock_guard lock(m_mutex);

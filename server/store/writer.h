@@ -72,18 +72,12 @@ private:
     void loop();
     void commitBatch(std::vector<Pending>& batch);
 
-    // The queued full-text index is fed at most this often, in one batch per interval: FTS5
-    // writes a segment per commit that feeds it, and merges them later (measured: indexing at
-    // every group commit cost ~25 % of the server's core under load).
-    static constexpr std::chrono::milliseconds kIndexEvery{1000};
-
     Connection& m_connection;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<Pending> m_queue;
     bool m_stopping = false;
     std::uint64_t m_commits = 0;
-    std::chrono::steady_clock::time_point m_nextIndex{};  // writer thread only
     std::thread m_thread;
 };
 

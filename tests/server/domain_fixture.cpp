@@ -47,12 +47,13 @@ void RecordingBroadcaster::clear() {
 Domain::Domain(const QString& folder)
     : database(std::filesystem::path(folder.toStdString()) / "messenger.db"),
       writer(database),
+      search(database, writer, server::store::SearchIndex::fileFor(database.file())),
       users(database, sessions),
       directory(database),
       chats(database, directory, users),
       friends(database, writer, directory, chats, users, broadcaster, clock),
       sender(writer, directory, broadcaster, clock, 1000, 1000),
-      messages(database, writer, directory, broadcaster, clock),
+      messages(database, writer, search, directory, broadcaster, clock),
       chatSignals(writer, directory, broadcaster) {}
 
 std::int64_t Domain::addUser(const std::string& name) {

@@ -19,6 +19,7 @@
 #include "server/domain/message_sender.h"
 #include "server/domain/messages.h"
 #include "server/store/database.h"
+#include "server/store/search_index.h"
 #include "server/store/writer.h"
 
 namespace test {
@@ -85,6 +86,7 @@ struct Domain {
     ManualClock clock;
     server::store::Database database;
     server::store::Writer writer;
+    server::store::SearchIndex search;
     server::domain::UserViews users;
     server::domain::ChatDirectory directory;
     server::domain::Chats chats;

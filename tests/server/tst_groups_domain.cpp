@@ -255,9 +255,7 @@ private slots:
         const auto direct = d.befriend(m_friends[0], m_friends[1]);
         d.send(m_friends[0], direct, "searchable again", "d-2");
         QCOMPARE(d.messages.search(m_friends[1], direct, "searchable").size(), std::size_t{1});
-        d.writer.run<void>([](server::store::Connection& c) {
-            c.execScript("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')");
-        });
+        d.search.checkIntegrity();
     }
 
     void directChatsRefuseGroupActions() {
