@@ -1,5 +1,6 @@
 #include "server/net/websocket_session.h"
 
+#include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -68,6 +69,7 @@ std::size_t textFrameHeader(std::size_t payload, unsigned char* out) {
 
 template <class Stream>
 class WebSocketSession : public realtime::Connection,
+                         public Wakeable,
                          public std::enable_shared_from_this<WebSocketSession<Stream>> {
     // TLS frames go through the TLS stream's async writes only.
     static constexpr bool kPlain = std::is_same_v<Stream, beast::tcp_stream>;
@@ -78,6 +80,7 @@ public:
           m_ctx(ctx),
           m_wakeups(asio::use_service<SessionWakeups>(
               asio::query(m_ws.get_executor(), asio::execution::context))),
+          m_executor(m_ws.get_executor()),
           m_idleTimer(m_ws.get_executor()),
           m_helloTimer(m_ws.get_executor()),
           m_closeTimer(m_ws.get_executor()),
@@ -136,13 +139,15 @@ private:
             if (m_inbox.size() > 1)
                 return;  // the wake-up scheduled for the first one takes this one too
         }
-        m_wakeups.schedule(m_ws.get_executor(), [self = this->shared_from_this()] {
-            // A session on the io_context itself (one io thread, see Listener) is already on its
-            // own thread here: no dispatch, which would wrap the call in a type-erased function.
-            if (self->m_onIoContext)
-                return self->drainInbox();
-            asio::dispatch(self->m_ws.get_executor(), [self] { self->drainInbox(); });
-        });
+        m_wakeups.schedule(this->shared_from_this(), m_executor);
+    }
+
+    void wake() override {
+        // A session on the io_context itself (one io thread, see Listener) is already on its
+        // own thread here: no dispatch, which would wrap the call in a type-erased function.
+        if (m_onIoContext)
+            return drainInbox();
+        asio::dispatch(m_executor, [self = this->shared_from_this()] { self->drainInbox(); });
     }
 
     void drainInbox() {
@@ -433,6 +438,9 @@ private:
     websocket::stream<SerialWriteStream<Stream>> m_ws;
     ServerContext& m_ctx;
     SessionWakeups& m_wakeups;
+    // The stream's executor (the io_context's, or a strand of it), kept: the stream hands out
+    // a copy, reached through both its heap objects (the WebSocket's and the TCP stream's).
+    const asio::any_io_executor m_executor;
     const domain::SocketId m_socketId = nextSocketId();
     beast::flat_buffer m_buffer;
     asio::steady_timer m_idleTimer;

@@ -3,17 +3,28 @@
 
 #include <boost/asio/execution_context.hpp>
 #include <boost/asio/post.hpp>
-#include <functional>
+#include <memory>
 #include <mutex>
 #include <utility>
 #include <vector>
 
 namespace server::net {
 
+// Something SessionWakeups runs on a thread of its io_context.
+class Wakeable {
+public:
+    // On no strand in particular: an implementation dispatches to its own.
+    virtual void wake() = 0;
+
+protected:
+    ~Wakeable() = default;
+};
+
 // An io_context service (one per io_context, created on first use). The writer's thread
 // completes a whole group commit at once and hands frames to a few hundred sockets: a post per
 // socket from a foreign thread costs the io_context's lock and queue each time, so the sockets
-// line up here and one post runs them all. Thread-safe.
+// line up here and one post runs them all. Scheduling allocates nothing once the lists have
+// grown to a commit's size (their capacity is kept). Thread-safe.
 class SessionWakeups final : public boost::asio::execution_context::service {
 public:
     using key_type = SessionWakeups;
@@ -21,13 +32,14 @@ public:
 
     explicit SessionWakeups(boost::asio::execution_context& context) : service(context) {}
 
-    // Runs `wake` on a thread of the io_context (on no strand in particular: `wake` dispatches
-    // to its own), with every other wake queued before the runner posted to `executor` starts.
+    // Runs `wakeable->wake()` on a thread of the io_context, with every other wake queued
+    // before the runner posted to `executor` starts. `executor` is read only by the first
+    // wake of a burst (the one that posts the runner).
     template <class Executor>
-    void schedule(const Executor& executor, std::function<void()> wake) {
+    void schedule(std::shared_ptr<Wakeable> wakeable, const Executor& executor) {
         {
             std::lock_guard lock(m_mutex);
-            m_pending.push_back(std::move(wake));
+            m_pending.push_back(std::move(wakeable));
             if (m_pending.size() > 1)
                 return;  // the runner already posted takes this one too
         }
@@ -35,25 +47,34 @@ public:
     }
 
 private:
+    using List = std::vector<std::shared_ptr<Wakeable>>;
+
+    // With several io threads two runners may overlap, so each runs a list of its own: the
+    // spare one, whose capacity a finished runner hands back.
     void runPending() {
-        std::vector<std::function<void()>> running;
+        List running;
         {
             std::lock_guard lock(m_mutex);
             running.swap(m_pending);
-            m_pending.reserve(running.capacity());
+            m_pending.swap(m_spare);
         }
-        for (auto& wake : running)
-            wake();
+        for (const auto& wakeable : running)
+            wakeable->wake();
+        running.clear();  // releases the sessions outside the lock: one may be the last owner
+        std::lock_guard lock(m_mutex);
+        if (running.capacity() > m_spare.capacity())
+            m_spare.swap(running);
     }
 
     void shutdown() override {
-        std::vector<std::function<void()>> dropped;  // released outside the lock
+        List dropped;  // released outside the lock
         std::lock_guard lock(m_mutex);
         dropped.swap(m_pending);
     }
 
     std::mutex m_mutex;
-    std::vector<std::function<void()>> m_pending;
+    List m_pending;
+    List m_spare;  // empty, with the capacity of an earlier list
 };
 
 }  // namespace server::net
