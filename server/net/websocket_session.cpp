@@ -16,7 +16,6 @@
 #include <mutex>
 #include <optional>
 #include <type_traits>
-#include <variant>
 #include <vector>
 
 #include "common/codec.h"
@@ -109,7 +108,16 @@ public:
         });
     }
 
-    void send(std::shared_ptr<const std::string> frame) override { toStrand(std::move(frame)); }
+    void send(std::shared_ptr<const std::string> frame) override {
+        bool first = false;
+        {
+            std::lock_guard lock(m_inboxMutex);
+            first = m_inbox.empty();
+            m_inbox.push_back(std::move(frame));
+        }
+        if (first)
+            scheduleDrain();
+    }
 
     domain::SocketId socketId() const override { return m_socketId; }
 
@@ -126,21 +134,24 @@ private:
         std::uint64_t seq = 0;
         realtime::OpResult result;
     };
-    // What other threads hand the socket: a frame to send, or the answer of an op in flight.
-    using Inbound = std::variant<std::shared_ptr<const std::string>, Answer>;
-
-    // In arrival order, in bursts: the writer's thread completes a whole group commit at once,
-    // so a send's own event and its ack reach the strand together, and the sockets of a whole
-    // commit are woken by one post (SessionWakeups).
-    void toStrand(Inbound item) {
+    // Frames (send) and answers reach the strand through the inbox, in arrival order, in
+    // bursts: the writer's thread completes a whole group commit at once, so a send's own event
+    // and its ack reach the strand together, and the sockets of a whole commit are woken by one
+    // post (SessionWakeups).
+    void answerToStrand(Answer answer) {
+        bool first = false;
         {
             std::lock_guard lock(m_inboxMutex);
-            m_inbox.push_back(std::move(item));
-            if (m_inbox.size() > 1)
-                return;  // the wake-up scheduled for the first one takes this one too
+            first = m_inbox.empty();
+            m_inboxAnswers.push_back(std::move(answer));
+            m_inbox.emplace_back();  // its place among the frames
         }
-        m_wakeups.schedule(this->shared_from_this(), m_executor);
+        if (first)
+            scheduleDrain();
     }
+
+    // Called by the first item of a burst only: the wake-up scheduled then takes the others.
+    void scheduleDrain() { m_wakeups.schedule(this->shared_from_this(), m_executor); }
 
     void wake() override {
         // A session on the io_context itself (one io thread, see Listener) is already on its
@@ -154,14 +165,17 @@ private:
         {
             std::lock_guard lock(m_inboxMutex);
             m_draining.swap(m_inbox);
+            m_drainingAnswers.swap(m_inboxAnswers);
         }
-        for (auto& item : m_draining) {
-            if (auto* frame = std::get_if<std::shared_ptr<const std::string>>(&item))
-                enqueue(std::move(*frame));
+        auto answer = m_drainingAnswers.begin();
+        for (auto& frame : m_draining) {
+            if (frame)
+                enqueue(std::move(frame));
             else
-                onAnswered(std::move(std::get<Answer>(item)));
+                onAnswered(std::move(*answer++));
         }
         m_draining.clear();
+        m_drainingAnswers.clear();
         flush();
     }
 
@@ -266,7 +280,7 @@ private:
             auto connection = self->asConnection();
             self->m_ctx.wsOps.handle(self->m_state, text, connection,
                                      [self, seq, work](realtime::OpResult result) mutable {
-                                         self->toStrand(Answer{seq, std::move(result)});
+                                         self->answerToStrand(Answer{seq, std::move(result)});
                                      });
         };
         if (m_state.auth)
@@ -316,9 +330,10 @@ private:
         if (m_closing || m_finished || !m_open)
             return;
         const auto limit = static_cast<std::size_t>(m_ctx.settings.limits.socketQueueKib) * 1024;
-        if (m_queuedBytes + frame->size() > limit)
+        const auto size = frame->size();
+        if (m_queuedBytes + size > limit)
             return beginClose(realtime::close_code::kTooSlow, "too slow", true);
-        m_queuedBytes += frame->size();
+        m_queuedBytes += size;
         m_queue.push_back(std::move(frame));
     }
 
@@ -327,7 +342,7 @@ private:
     // non-blocking write (no handler, no completion to wait for), and only what the socket did
     // not take is left to an async write, which every later write then waits for.
     void flush() {
-        while (m_inFlight == 0 && !m_queue.empty()) {
+        while (m_inFlight == 0 && queuedFrames() != 0) {
             const auto total = frameQueued();
             beast::error_code ec = asio::error::would_block;
             std::size_t written = 0;
@@ -346,12 +361,12 @@ private:
 
     // Frames up to kFramesPerWrite queued frames into m_buffers; returns their bytes.
     std::size_t frameQueued() {
-        m_inFlight = std::min(m_queue.size(), kFramesPerWrite);
+        m_inFlight = std::min(queuedFrames(), kFramesPerWrite);
         m_headers.resize(m_inFlight * kMaxHeader);
         m_buffers.clear();
         std::size_t total = 0;
         for (std::size_t i = 0; i < m_inFlight; ++i) {
-            const auto& payload = *m_queue[i];
+            const auto& payload = *m_queue[m_queueHead + i];
             unsigned char* header = m_headers.data() + i * kMaxHeader;
             const auto headerSize = textFrameHeader(payload.size(), header);
             m_buffers.emplace_back(header, headerSize);
@@ -380,26 +395,39 @@ private:
     // more). Returns whether writing may go on.
     bool writeDone(beast::error_code ec) {
         for (; m_inFlight > 0; --m_inFlight) {
-            m_queuedBytes -= m_queue.front()->size();
-            m_queue.pop_front();
+            m_queuedBytes -= m_queue[m_queueHead]->size();
+            m_queue[m_queueHead++].reset();
         }
-        if (!ec)
-            return true;
-        m_queue.clear();
-        m_queuedBytes = 0;
-        return false;
+        if (ec) {
+            m_queue.clear();
+            m_queueHead = 0;
+            m_queuedBytes = 0;
+            return false;
+        }
+        // The written frames' slots go once they are half the vector or more (so each frame is
+        // moved at most once on average; the vector keeps its capacity). Usually nothing is
+        // left and this is a clear().
+        if (m_queueHead * 2 >= m_queue.size()) {
+            m_queue.erase(m_queue.begin(),
+                          m_queue.begin() + static_cast<std::ptrdiff_t>(m_queueHead));
+            m_queueHead = 0;
+        }
+        return true;
     }
+
+    std::size_t queuedFrames() const { return m_queue.size() - m_queueHead; }
 
     // `dropQueued`: the frames not yet on the wire are discarded (a slow or abusive peer).
     void beginClose(int code, const std::string& reason, bool dropQueued) {
         if (m_closing || m_finished || !m_open)
             return;
         m_closing = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
-        if (dropQueued && m_queue.size() > m_inFlight) {
-            m_queue.erase(m_queue.begin() + static_cast<std::ptrdiff_t>(m_inFlight), m_queue.end());
+        if (dropQueued && queuedFrames() > m_inFlight) {
+            m_queue.erase(m_queue.begin() + static_cast<std::ptrdiff_t>(m_queueHead + m_inFlight),
+                          m_queue.end());
             m_queuedBytes = 0;
-            for (const auto& frame : m_queue)
-                m_queuedBytes += frame->size();
+            for (std::size_t i = m_queueHead; i < m_queue.size(); ++i)
+                m_queuedBytes += m_queue[i]->size();
         }
         m_helloTimer.cancel();
         m_closeTimer.expires_after(kCloseDeadline);
@@ -407,7 +435,7 @@ private:
             if (!ec)
                 beast::get_lowest_layer(self->m_ws).close();
         });
-        if (m_queue.empty())
+        if (queuedFrames() == 0)
             sendClose();  // else the write of what is queued sends it once done
         else
             flush();
@@ -435,6 +463,11 @@ private:
                    [self = this->shared_from_this()] { self->m_ctx.wsOps.closed(*self); });
     }
 
+    // First, beside the object's counts and vtables: what another thread's send touches.
+    std::mutex m_inboxMutex;
+    // Frames in arrival order; a null one marks the place of the next of m_inboxAnswers.
+    std::vector<std::shared_ptr<const std::string>> m_inbox;  // guarded by m_inboxMutex
+    std::vector<Answer> m_inboxAnswers;                       // guarded by m_inboxMutex
     websocket::stream<SerialWriteStream<Stream>> m_ws;
     ServerContext& m_ctx;
     SessionWakeups& m_wakeups;
@@ -450,11 +483,14 @@ private:
     const bool m_onIoContext;
     Clock::time_point m_lastActivity = Clock::now();
     std::deque<Clock::time_point> m_recentFrames;
-    std::mutex m_inboxMutex;
-    std::vector<Inbound> m_inbox;     // guarded by m_inboxMutex
-    std::vector<Inbound> m_draining;  // the strand's
-    // The first m_inFlight frames are being written; m_headers and m_buffers describe them.
-    std::deque<std::shared_ptr<const std::string>> m_queue;
+    // The strand's: the inbox as last taken.
+    std::vector<std::shared_ptr<const std::string>> m_draining;
+    std::vector<Answer> m_drainingAnswers;
+    // The frames to write are m_queue's from m_queueHead on (the slots before it are written
+    // ones, erased now and then); the first m_inFlight of them are being written, and
+    // m_headers and m_buffers describe them.
+    std::vector<std::shared_ptr<const std::string>> m_queue;
+    std::size_t m_queueHead = 0;
     std::size_t m_inFlight = 0;
     std::vector<unsigned char> m_headers;
     std::vector<asio::const_buffer> m_buffers;
