@@ -6,7 +6,7 @@ namespace server::realtime {
 namespace {
 
 // Reused by deliver() on each thread, so a broadcast allocates no list of targets.
-thread_local std::vector<std::shared_ptr<Connection>> t_targets;
+thread_local std::vector<Connection*> t_targets;
 
 }  // namespace
 
@@ -28,7 +28,7 @@ void SessionRegistry::authenticated(const Connection& connection, std::int64_t u
         it->second.userId = userId;
         it->second.tokenHash = std::move(tokenHash);
         auto& sockets = m_byUser[userId];
-        sockets.push_back(&it->second);
+        sockets.push_back({it->second.connection.get(), it->second.socketId, &it->second});
         first = sockets.size() == 1;
     }
     if (auto* watcher = observer(); first && watcher)
@@ -46,13 +46,17 @@ std::optional<std::int64_t> SessionRegistry::closed(const Connection& connection
         const auto userId = it->second.userId;
         if (userId) {
             auto& sockets = m_byUser[*userId];
-            std::erase(sockets, &it->second);
+            std::erase_if(sockets,
+                          [&](const UserSocket& socket) { return socket.entry == &it->second; });
             if (sockets.empty()) {
                 m_byUser.erase(*userId);
                 gone = userId;
             }
         }
-        last = std::move(it->second.connection);
+        if (m_sendsRunning > 0)
+            m_released.push_back(std::move(it->second.connection));
+        else
+            last = std::move(it->second.connection);
         m_entries.erase(it);
     }
     if (auto* watcher = observer(); gone && watcher)
@@ -67,9 +71,10 @@ std::vector<std::shared_ptr<Connection>> SessionRegistry::socketsOf(
     const auto it = m_byUser.find(userId);
     if (it == m_byUser.end())
         return result;
-    for (const Entry* entry : it->second)
-        if (!tokens || std::find(tokens->begin(), tokens->end(), entry->tokenHash) != tokens->end())
-            result.push_back(entry->connection);
+    for (const auto& socket : it->second)
+        if (!tokens ||
+            std::find(tokens->begin(), tokens->end(), socket.entry->tokenHash) != tokens->end())
+            result.push_back(socket.entry->connection);
     return result;
 }
 
@@ -96,6 +101,8 @@ void SessionRegistry::sendToUser(std::int64_t userId,
         connection->send(frame);
 }
 
+// Per target: no reference count taken and dropped, no visit to the entry; the connections
+// stay alive through m_sendsRunning (see closed()).
 void SessionRegistry::deliver(const relay::Envelope& envelope) {
     // Taken out of the thread's slot so that a send running inline cannot reuse it meanwhile.
     auto targets = std::move(t_targets);
@@ -106,15 +113,26 @@ void SessionRegistry::deliver(const relay::Envelope& envelope) {
             const auto it = m_byUser.find(userId);
             if (it == m_byUser.end())
                 continue;
-            for (const Entry* entry : it->second)
-                if (entry->socketId != envelope.exceptSocket)
-                    targets.push_back(entry->connection);
+            for (const auto& socket : it->second)
+                if (socket.socketId != envelope.exceptSocket)
+                    targets.push_back(socket.connection);
         }
+        if (!targets.empty())
+            ++m_sendsRunning;
     }
-    for (const auto& connection : targets)
-        connection->send(envelope.frame);
-    targets.clear();
+    if (!targets.empty()) {
+        for (Connection* connection : targets)
+            connection->send(envelope.frame);
+        sendsFinished();
+    }
     t_targets = std::move(targets);
+}
+
+void SessionRegistry::sendsFinished() {
+    std::vector<std::shared_ptr<Connection>> released;  // dropped after the lock
+    std::lock_guard lock(m_mutex);
+    if (--m_sendsRunning == 0)
+        released.swap(m_released);
 }
 
 void SessionRegistry::closeAll(int code, const std::string& reason) {

@@ -48,14 +48,26 @@ private:
         std::optional<std::int64_t> userId;
         std::string tokenHash;
     };
+    // What deliver() reads of a user's socket, inline: no visit to the entry or the connection.
+    struct UserSocket {
+        Connection* connection;
+        domain::SocketId socketId;
+        const Entry* entry;
+    };
     std::vector<std::shared_ptr<Connection>> socketsOf(
         std::int64_t userId, const std::vector<std::string>* tokens) const;
+    void sendsFinished();
     SessionObserver* observer() const;
 
     mutable std::mutex m_mutex;
     std::unordered_map<const Connection*, Entry> m_entries;
     // Entries are nodes of m_entries, whose addresses stay valid until erased.
-    std::unordered_map<std::int64_t, std::vector<const Entry*>> m_byUser;
+    std::unordered_map<std::int64_t, std::vector<UserSocket>> m_byUser;
+    // deliver() sends to plain pointers, after the lock: while any deliver() is sending, a
+    // closed connection's reference is parked in m_released instead of being dropped, and the
+    // last deliver() to finish releases them (outside the lock).
+    std::size_t m_sendsRunning = 0;
+    std::vector<std::shared_ptr<Connection>> m_released;
     SessionObserver* m_observer = nullptr;
 };
 
