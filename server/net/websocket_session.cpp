@@ -1,5 +1,6 @@
 #include "server/net/websocket_session.h"
 
+#include <array>
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/executor_work_guard.hpp>
@@ -79,12 +80,13 @@ public:
           m_ctx(ctx),
           m_wakeups(asio::use_service<SessionWakeups>(
               asio::query(m_ws.get_executor(), asio::execution::context))),
+          m_onIoContext(m_ws.get_executor().template target<asio::io_context::executor_type>() !=
+                        nullptr),
+          m_queueLimit(static_cast<std::size_t>(ctx.settings.limits.socketQueueKib) * 1024),
           m_executor(m_ws.get_executor()),
           m_idleTimer(m_ws.get_executor()),
           m_helloTimer(m_ws.get_executor()),
-          m_closeTimer(m_ws.get_executor()),
-          m_onIoContext(m_ws.get_executor().template target<asio::io_context::executor_type>() !=
-                        nullptr) {
+          m_closeTimer(m_ws.get_executor()) {
         m_ctx.metrics.connectionOpened();
     }
     ~WebSocketSession() override { m_ctx.metrics.connectionClosed(); }
@@ -329,9 +331,8 @@ private:
     void enqueue(std::shared_ptr<const std::string> frame) {
         if (m_closing || m_finished || !m_open)
             return;
-        const auto limit = static_cast<std::size_t>(m_ctx.settings.limits.socketQueueKib) * 1024;
         const auto size = frame->size();
-        if (m_queuedBytes + size > limit)
+        if (m_queuedBytes + size > m_queueLimit)
             return beginClose(realtime::close_code::kTooSlow, "too slow", true);
         m_queuedBytes += size;
         m_queue.push_back(std::move(frame));
@@ -342,27 +343,38 @@ private:
     // non-blocking write (no handler, no completion to wait for), and only what the socket did
     // not take is left to an async write, which every later write then waits for.
     void flush() {
-        while (m_inFlight == 0 && queuedFrames() != 0) {
-            const auto total = frameQueued();
-            beast::error_code ec = asio::error::would_block;
-            std::size_t written = 0;
-            if constexpr (kPlain)
-                if (m_ws.next_layer().idle())
-                    written = beast::get_lowest_layer(m_ws).socket().write_some(m_buffers, ec);
-            if (ec == asio::error::would_block || ec == asio::error::try_again ||
-                (!ec && written < total))
-                return writeRest(written);
-            if (!writeDone(ec))
+        while (m_inFlight == 0 && queuedFrames() != 0)
+            if (!writeNow(frameQueued()))
                 return;
-        }
         if (m_inFlight == 0 && m_closing && !m_closeSent)
             sendClose();
+    }
+
+    // Writes the frames framed in m_buffers (`total` bytes), at once where it can. Returns
+    // whether they are all written and writing may go on.
+    bool writeNow(std::size_t total) {
+        if constexpr (kPlain) {
+            if (m_ws.next_layer().idle()) {
+                beast::error_code ec;
+                const auto written =
+                    beast::get_lowest_layer(m_ws).socket().write_some(m_buffers, ec);
+                if (!ec && written == total)
+                    return writeDone(ec);  // the usual case
+                if (ec && ec != asio::error::would_block && ec != asio::error::try_again) {
+                    writeDone(ec);
+                    return false;
+                }
+                writeRest(ec ? 0 : written);
+                return false;
+            }
+        }
+        writeRest(0);
+        return false;
     }
 
     // Frames up to kFramesPerWrite queued frames into m_buffers; returns their bytes.
     std::size_t frameQueued() {
         m_inFlight = std::min(queuedFrames(), kFramesPerWrite);
-        m_headers.resize(m_inFlight * kMaxHeader);
         m_buffers.clear();
         std::size_t total = 0;
         for (std::size_t i = 0; i < m_inFlight; ++i) {
@@ -471,6 +483,26 @@ private:
     websocket::stream<SerialWriteStream<Stream>> m_ws;
     ServerContext& m_ctx;
     SessionWakeups& m_wakeups;
+    // Next, what a wake-up touches per frame on the strand.
+    // The session's executor is the io_context's own, not a strand: only one thread runs it.
+    const bool m_onIoContext;
+    bool m_open = false;
+    bool m_closeSent = false;
+    bool m_finished = false;
+    const std::size_t m_queueLimit;  // bytes: socket_queue_kib
+    std::size_t m_queuedBytes = 0;
+    // The frames to write are m_queue's from m_queueHead on (the slots before it are written
+    // ones, erased now and then); the first m_inFlight of them are being written, and
+    // m_buffers and m_headers describe them.
+    std::size_t m_queueHead = 0;
+    std::size_t m_inFlight = 0;
+    std::vector<std::shared_ptr<const std::string>> m_queue;
+    // The strand's: the inbox as last taken.
+    std::vector<std::shared_ptr<const std::string>> m_draining;
+    std::vector<Answer> m_drainingAnswers;
+    std::vector<asio::const_buffer> m_buffers;
+    std::optional<websocket::close_reason> m_closing;
+    std::array<unsigned char, kFramesPerWrite * kMaxHeader> m_headers;
     // The stream's executor (the io_context's, or a strand of it), kept: the stream hands out
     // a copy, reached through both its heap objects (the WebSocket's and the TCP stream's).
     const asio::any_io_executor m_executor;
@@ -479,23 +511,8 @@ private:
     asio::steady_timer m_idleTimer;
     asio::steady_timer m_helloTimer;
     asio::steady_timer m_closeTimer;
-    // The session's executor is the io_context's own, not a strand: only one thread runs it.
-    const bool m_onIoContext;
     Clock::time_point m_lastActivity = Clock::now();
     std::deque<Clock::time_point> m_recentFrames;
-    // The strand's: the inbox as last taken.
-    std::vector<std::shared_ptr<const std::string>> m_draining;
-    std::vector<Answer> m_drainingAnswers;
-    // The frames to write are m_queue's from m_queueHead on (the slots before it are written
-    // ones, erased now and then); the first m_inFlight of them are being written, and
-    // m_headers and m_buffers describe them.
-    std::vector<std::shared_ptr<const std::string>> m_queue;
-    std::size_t m_queueHead = 0;
-    std::size_t m_inFlight = 0;
-    std::vector<unsigned char> m_headers;
-    std::vector<asio::const_buffer> m_buffers;
-    std::size_t m_queuedBytes = 0;
-    std::optional<websocket::close_reason> m_closing;
     realtime::SocketState m_state;
     // The answers of the frames m_firstSeq, m_firstSeq + 1, ...: empty until their op answers.
     std::deque<std::optional<realtime::OpResult>> m_answers;
@@ -504,9 +521,6 @@ private:
     bool m_workerOpInFlight = false;
     bool m_reading = false;
     bool m_readEnded = false;
-    bool m_open = false;
-    bool m_closeSent = false;
-    bool m_finished = false;
 };
 
 }  // namespace
