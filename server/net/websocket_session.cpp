@@ -358,10 +358,12 @@ private:
                 beast::error_code ec;
                 const auto written =
                     beast::get_lowest_layer(m_ws).socket().write_some(m_buffers, ec);
-                if (!ec && written == total)
-                    return writeDone(ec);  // the usual case
+                if (!ec && written == total) {
+                    framesWritten();  // the usual case
+                    return true;
+                }
                 if (ec && ec != asio::error::would_block && ec != asio::error::try_again) {
-                    writeDone(ec);
+                    writeFailed();
                     return false;
                 }
                 writeRest(ec ? 0 : written);
@@ -406,25 +408,35 @@ private:
     // The m_inFlight frames are written (or failed with `ec`: then nothing queued is sent any
     // more). Returns whether writing may go on.
     bool writeDone(beast::error_code ec) {
+        if (ec)
+            writeFailed();
+        else
+            framesWritten();
+        return !ec;
+    }
+
+    void framesWritten() {
         for (; m_inFlight > 0; --m_inFlight) {
             m_queuedBytes -= m_queue[m_queueHead]->size();
             m_queue[m_queueHead++].reset();
         }
-        if (ec) {
-            m_queue.clear();
+        if (m_queueHead == m_queue.size()) {
+            m_queue.clear();  // the usual case: keeps the capacity
             m_queueHead = 0;
-            m_queuedBytes = 0;
-            return false;
-        }
-        // The written frames' slots go once they are half the vector or more (so each frame is
-        // moved at most once on average; the vector keeps its capacity). Usually nothing is
-        // left and this is a clear().
-        if (m_queueHead * 2 >= m_queue.size()) {
+        } else if (m_queueHead * 2 >= m_queue.size()) {
+            // The written frames' slots go once they are half the vector or more: each frame
+            // is moved at most once on average.
             m_queue.erase(m_queue.begin(),
                           m_queue.begin() + static_cast<std::ptrdiff_t>(m_queueHead));
             m_queueHead = 0;
         }
-        return true;
+    }
+
+    void writeFailed() {
+        m_inFlight = 0;
+        m_queue.clear();
+        m_queueHead = 0;
+        m_queuedBytes = 0;
     }
 
     std::size_t queuedFrames() const { return m_queue.size() - m_queueHead; }
