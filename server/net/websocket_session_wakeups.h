@@ -8,17 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "server/net/wakeable.h"
+
 namespace server::net {
-
-// Something SessionWakeups runs on a thread of its io_context.
-class Wakeable {
-public:
-    // On no strand in particular: an implementation dispatches to its own.
-    virtual void wake() = 0;
-
-protected:
-    ~Wakeable() = default;
-};
 
 // An io_context service (one per io_context, created on first use). The writer's thread
 // completes a whole group commit at once and hands frames to a few hundred sockets: a post per
