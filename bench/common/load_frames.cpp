@@ -19,19 +19,19 @@ MessageKey parseKey(std::string_view clientId) {
 }
 
 std::string_view stringField(std::string_view frame, std::string_view name) {
-    // Appended, not `"\"" + std::string(name) + ...`: GCC 12 at -O3 warns falsely (-Wrestrict)
-    // there.
-    std::string key;
-    key.reserve(name.size() + 4);
-    key += '"';
-    key += name;
-    key += R"(":")";
-    const auto at = frame.find(key);
-    if (at == std::string_view::npos)
-        return {};
-    const auto begin = at + key.size();
-    const auto end = frame.find('"', begin);
-    return end == std::string_view::npos ? std::string_view{} : frame.substr(begin, end - begin);
+    // Sought by the name itself, then checked for its quotes: a search led by the quote every
+    // JSON key starts with stops at each of them (this runs for every frame the load reads).
+    constexpr std::string_view kColon = R"(":")";
+    for (auto at = frame.find(name); at != std::string_view::npos; at = frame.find(name, at + 1)) {
+        const auto after = at + name.size();
+        if (at == 0 || frame[at - 1] != '"' || frame.substr(after, kColon.size()) != kColon)
+            continue;
+        const auto begin = after + kColon.size();
+        const auto end = frame.find('"', begin);
+        return end == std::string_view::npos ? std::string_view{}
+                                             : frame.substr(begin, end - begin);
+    }
+    return {};
 }
 
 std::string sendFrame(std::int64_t chatId, MessageKey key, std::string_view text) {

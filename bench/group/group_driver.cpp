@@ -129,7 +129,7 @@ void GroupDriver::read(Peer& peer) {
 
 void GroupDriver::onFrame(Peer& peer, std::string_view frame) {
     if (frame.starts_with(R"({"op":"event")")) {
-        if (frame.find(R"("type":"message.created")") != std::string_view::npos)
+        if (stringField(frame, "type") == "message.created")
             onDelivery(peer, frame);
     } else if (frame.starts_with(R"({"op":"ack")")) {
         onAck(peer, frame);

@@ -75,8 +75,7 @@ void LoadDriver<Stream>::onFrame(Peer& peer, std::string_view frame) {
                                ? "\nRaise limits.sends_burst and limits.sends_per_second (see "
                                  "docs/benchmarks.md)."
                                : ""));
-    if (!frame.starts_with(R"({"op":"event")") ||
-        frame.find(R"("type":"message.created")") == std::string_view::npos)
+    if (!frame.starts_with(R"({"op":"event")") || stringField(frame, "type") != "message.created")
         return;
     const auto key = parseKey(stringField(frame, "client_id"));
     if (key.chat != pair || key.sender == side || key.n < 0)
