@@ -41,14 +41,14 @@ public:
         std::promise<void> committed;
         auto future = committed.get_future();
         if constexpr (std::is_void_v<T>) {
-            submit(std::move(op), [&committed](std::exception_ptr error) {
+            submit(std::move(op), [&committed](const std::exception_ptr& error) {
                 error ? committed.set_exception(error) : committed.set_value();
             });
             future.get();
         } else {
             std::optional<T> result;
             submit([&result, &op](Connection& c) { result.emplace(op(c)); },
-                   [&committed](std::exception_ptr error) {
+                   [&committed](const std::exception_ptr& error) {
                        error ? committed.set_exception(error) : committed.set_value();
                    });
             future.get();
