@@ -1,5 +1,7 @@
 #include "server/store/search_index.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -155,8 +157,12 @@ void SearchIndex::open() {
     };
     try {
         connect();
-    } catch (const StoreError&) {
-        // Not a usable index (damaged, or not SQLite): it is rebuilt from the messages.
+    } catch (const StoreError& error) {
+        // A damaged index, or a file that is not SQLite, is rebuilt from the messages; any other
+        // failure (busy in another process, permissions) is the operator's to see.
+        const int primary = error.code() & 0xff;
+        if (primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB)
+            throw;
         m_reader.reset();
         m_index.reset();
         std::error_code ignored;
