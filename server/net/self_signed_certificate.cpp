@@ -1,16 +1,18 @@
 #include "server/net/self_signed_certificate.h"
 
-#include <fcntl.h>
+#include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <string>
+
+#include "server/platform/file.h"
 
 namespace server::net {
 namespace {
@@ -68,22 +70,25 @@ CertPtr makeCertificate(EVP_PKEY* key) {
     return cert;
 }
 
-// Writes through a temporary file renamed into place, so a crash leaves no half file.
+using BioPtr = Owned<BIO, BIO_free_all>;
+
+// The PEM text `write` puts in a memory BIO; the file is then written whole (platform/file.h).
 template <class WriteFn>
-void writeAtomically(const std::filesystem::path& path, mode_t mode, WriteFn write) {
-    const auto temporary = std::filesystem::path(path.string() + ".tmp");
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, mode);
-    if (fd < 0)
-        fail("cannot write " + temporary.string());
-    std::unique_ptr<FILE, FileCloser> file(::fdopen(fd, "w"));
-    if (!file) {
-        ::close(fd);
-        fail("cannot write " + temporary.string());
+std::string pemText(WriteFn write) {
+    const BioPtr bio(BIO_new(BIO_s_mem()));
+    if (!bio || !write(bio.get()))
+        fail("cannot encode PEM");
+    char* data = nullptr;
+    const auto size = BIO_get_mem_data(bio.get(), &data);
+    return std::string(data, static_cast<std::size_t>(size));
+}
+
+void writeAtomically(const std::filesystem::path& path, const std::string& text, bool ownerOnly) {
+    try {
+        platform::writeFileAtomically(path, text, ownerOnly);
+    } catch (const std::exception& error) {
+        fail(error.what());
     }
-    if (!write(file.get()) || std::fflush(file.get()) != 0 || ::fsync(fd) != 0)
-        fail("cannot write " + temporary.string());
-    file.reset();
-    std::filesystem::rename(temporary, path);
 }
 
 }  // namespace
@@ -94,10 +99,13 @@ void writeSelfSignedCertificate(const std::filesystem::path& certFile,
     if (!key)
         fail("cannot generate a P-256 key");
     const CertPtr cert = makeCertificate(key.get());
-    writeAtomically(keyFile, 0600, [&](FILE* f) {
-        return PEM_write_PrivateKey(f, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
-    });
-    writeAtomically(certFile, 0644, [&](FILE* f) { return PEM_write_X509(f, cert.get()) == 1; });
+    writeAtomically(keyFile, pemText([&](BIO* b) {
+                        return PEM_write_bio_PrivateKey(b, key.get(), nullptr, nullptr, 0, nullptr,
+                                                        nullptr) == 1;
+                    }),
+                    true);
+    writeAtomically(certFile,
+                    pemText([&](BIO* b) { return PEM_write_bio_X509(b, cert.get()) == 1; }), false);
 }
 
 std::string certificateFingerprint(const std::filesystem::path& certFile) {
